@@ -1,0 +1,160 @@
+// Package engine owns a Store's state: the lock, the clock, the ID source and
+// the partitions (one per account and region), each holding the Secrets
+// Manager and Parameter Store state. Every operation of every way in runs
+// through Do, so locking, time, error wrapping (and the test controls built
+// on them) live in one place.
+package engine
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/fakeaws/fakeaws-go/clock"
+	"github.com/fakeaws/fakeaws-go/internal/core"
+	"github.com/fakeaws/fakeaws-go/internal/sm"
+	"github.com/fakeaws/fakeaws-go/internal/ssm"
+)
+
+// Config is what a Store is built from.
+type Config struct {
+	Clock   clock.Clock
+	IDs     *core.IDs
+	Region  string
+	Account string
+}
+
+// Engine is the state behind one fakeaws.Store.
+type Engine struct {
+	mu      sync.RWMutex
+	clock   clock.Clock
+	ids     *core.IDs
+	region  string
+	account string
+	parts   map[partKey]*Partition
+}
+
+type partKey struct{ account, region string }
+
+// Partition is the state of one account in one region.
+type Partition struct {
+	Account string
+	Region  string
+	SM      *sm.State
+	SSM     *ssm.State
+}
+
+// New returns an empty engine.
+func New(cfg Config) *Engine {
+	return &Engine{
+		clock:   cfg.Clock,
+		ids:     cfg.IDs,
+		region:  cfg.Region,
+		account: cfg.Account,
+		parts:   map[partKey]*Partition{},
+	}
+}
+
+// Unwrap returns the engine behind a *fakeaws.Store. Package fakeaws installs
+// it at init; the client packages call it once per client.
+var Unwrap func(store any) *Engine
+
+// Region returns the Store's default region.
+func (e *Engine) Region() string { return e.region }
+
+// Account returns the Store's default account.
+func (e *Engine) Account() string { return e.account }
+
+// Clock returns the Store's clock.
+func (e *Engine) Clock() clock.Clock { return e.clock }
+
+// IDs returns the Store's ID source.
+func (e *Engine) IDs() *core.IDs { return e.ids }
+
+// Partition returns the state of account in region, creating it on first use.
+// Empty account or region mean the Store's defaults. Clients look their
+// partition up once and keep it.
+func (e *Engine) Partition(account, region string) *Partition {
+	if account == "" {
+		account = e.account
+	}
+	if region == "" {
+		region = e.region
+	}
+	k := partKey{account, region}
+	e.mu.RLock()
+	p := e.parts[k]
+	e.mu.RUnlock()
+	if p != nil {
+		return p
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p = e.parts[k]; p == nil {
+		secrets := sm.New(account, region)
+		p = &Partition{Account: account, Region: region, SM: secrets, SSM: ssm.New(account, region, secrets)}
+		e.parts[k] = p
+	}
+	return p
+}
+
+// Op names one operation of one service. Its zero value names nothing.
+type Op struct {
+	service string
+	name    string
+	write   bool
+}
+
+// NewOp names an operation. write says whether it changes state (it then
+// runs under the write lock; others run under the read lock).
+func NewOp(service, name string, write bool) Op { return Op{service, name, write} }
+
+// Service returns the SDK's service ID ("SSM" or "Secrets Manager").
+func (o Op) Service() string { return o.service }
+
+// Name returns the operation's name as the API spells it ("GetParameter").
+func (o Op) Name() string { return o.name }
+
+// String returns "Service.Name".
+func (o Op) String() string { return o.service + "." + o.name }
+
+// now returns the time of a call: the clock's reading in UTC, truncated to
+// the millisecond, as AWS stores times.
+func (e *Engine) now() time.Time { return e.clock.Now().UTC().Truncate(time.Millisecond) }
+
+// Do runs one operation: it fills in a nil input as the SDK does, checks the
+// context, runs validate (client-side checks, answered as the SDK's
+// validation middleware answers), then f on state under the lock op asks for,
+// and wraps any error as the real client would.
+func Do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I,
+	validate func(*I) error, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
+	if in == nil {
+		in = new(I)
+	}
+	if ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return nil, core.Wrap(op.service, op.name, "", err)
+		}
+	}
+	if validate != nil {
+		if err := validate(in); err != nil {
+			return nil, core.Wrap(op.service, op.name, "", err)
+		}
+	}
+	env := core.Env{Now: e.now(), IDs: e.ids, Account: p.Account, Region: p.Region}
+	var out *O
+	var err error
+	if op.write {
+		e.mu.Lock()
+		out, err = f(state, env, in)
+		e.mu.Unlock()
+	} else {
+		e.mu.RLock()
+		out, err = f(state, env, in)
+		e.mu.RUnlock()
+	}
+	if err != nil {
+		return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
+	}
+	return out, nil
+}

@@ -1,0 +1,25 @@
+package smfake
+
+import (
+	"github.com/fakeaws/fakeaws-go/internal/core"
+	"github.com/fakeaws/fakeaws-go/internal/engine"
+)
+
+// Operations of Secrets Manager, as the test controls of fakeaws.Store name
+// them (faults, call log).
+var (
+	OpBatchGetSecretValue      = engine.NewOp(core.ServiceSM, "BatchGetSecretValue", true)
+	OpCreateSecret             = engine.NewOp(core.ServiceSM, "CreateSecret", true)
+	OpDeleteSecret             = engine.NewOp(core.ServiceSM, "DeleteSecret", true)
+	OpDescribeSecret           = engine.NewOp(core.ServiceSM, "DescribeSecret", false)
+	OpGetRandomPassword        = engine.NewOp(core.ServiceSM, "GetRandomPassword", false)
+	OpGetSecretValue           = engine.NewOp(core.ServiceSM, "GetSecretValue", false)
+	OpListSecretVersionIds     = engine.NewOp(core.ServiceSM, "ListSecretVersionIds", false)
+	OpListSecrets              = engine.NewOp(core.ServiceSM, "ListSecrets", false)
+	OpPutSecretValue           = engine.NewOp(core.ServiceSM, "PutSecretValue", true)
+	OpRestoreSecret            = engine.NewOp(core.ServiceSM, "RestoreSecret", true)
+	OpTagResource              = engine.NewOp(core.ServiceSM, "TagResource", true)
+	OpUntagResource            = engine.NewOp(core.ServiceSM, "UntagResource", true)
+	OpUpdateSecret             = engine.NewOp(core.ServiceSM, "UpdateSecret", true)
+	OpUpdateSecretVersionStage = engine.NewOp(core.ServiceSM, "UpdateSecretVersionStage", true)
+)
