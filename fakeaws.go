@@ -51,6 +51,7 @@ type config struct {
 	seed       uint64
 	versionIDs []string
 	suffixes   []string
+	callLog    int
 }
 
 // Option configures a Store.
@@ -88,9 +89,17 @@ func WithARNSuffixes(suffixes ...string) Option {
 	return func(o *config) { o.suffixes = append(o.suffixes, suffixes...) }
 }
 
+// DefaultCallLog is how many recent calls a Store's call log keeps unless
+// WithCallLog says otherwise.
+const DefaultCallLog = 10000
+
+// WithCallLog sets how many recent calls the call log keeps (see
+// Store.Calls); 0 turns the log off, which saves a copy of every input.
+func WithCallLog(n int) Option { return func(o *config) { o.callLog = n } }
+
 // New returns an empty Store.
 func New(opts ...Option) *Store {
-	c := config{clock: clock.Real(), region: DefaultRegion, account: DefaultAccount}
+	c := config{clock: clock.Real(), region: DefaultRegion, account: DefaultAccount, callLog: DefaultCallLog}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -99,6 +108,7 @@ func New(opts ...Option) *Store {
 		IDs:     core.NewIDs(c.seeded, c.seed, c.versionIDs, c.suffixes),
 		Region:  c.region,
 		Account: c.account,
+		CallLog: c.callLog,
 	})}
 }
 

@@ -22,6 +22,8 @@ type Config struct {
 	IDs     *core.IDs
 	Region  string
 	Account string
+	// CallLog is how many recent calls the call log keeps; 0 turns it off.
+	CallLog int
 }
 
 // Engine is the state behind one fakeaws.Store.
@@ -32,6 +34,8 @@ type Engine struct {
 	region  string
 	account string
 	parts   map[partKey]*Partition
+	hooks   hooks
+	calls   callLog
 }
 
 type partKey struct{ account, region string }
@@ -52,6 +56,7 @@ func New(cfg Config) *Engine {
 		region:  cfg.Region,
 		account: cfg.Account,
 		parts:   map[partKey]*Partition{},
+		calls:   newCallLog(cfg.CallLog),
 	}
 }
 
@@ -123,38 +128,61 @@ func (o Op) String() string { return o.service + "." + o.name }
 func (e *Engine) now() time.Time { return e.clock.Now().UTC().Truncate(time.Millisecond) }
 
 // Do runs one operation: it fills in a nil input as the SDK does, checks the
-// context, runs validate (client-side checks, answered as the SDK's
-// validation middleware answers), then f on state under the lock op asks for,
-// and wraps any error as the real client would.
+// context, runs the hooks registered for op (on a copy of the input), then
+// validate (client-side checks, answered as the SDK's validation middleware
+// answers), then f on state under the lock op asks for; it wraps any error
+// as the real client would and records the call.
 func Do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I,
 	validate func(*I) error, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
 	if in == nil {
 		in = new(I)
 	}
+	now := e.now()
+	out, err := do(ctx, e, op, p, state, in, now, validate, f)
+	if e.calls.enabled() {
+		c := &Call{Op: op, Input: core.DeepCopy(in), Err: err, Time: now}
+		if err == nil {
+			c.Output = out
+		}
+		e.calls.record(c)
+	}
+	return out, err
+}
+
+func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I, now time.Time,
+	validate func(*I) error, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
 			return nil, core.Wrap(op.service, op.name, "", err)
 		}
+	}
+	if hout, herr, handled := e.runHooks(ctx, op, in); handled {
+		if herr != nil {
+			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), herr)
+		}
+		return hookOutput[O](op, hout)
 	}
 	if validate != nil {
 		if err := validate(in); err != nil {
 			return nil, core.Wrap(op.service, op.name, "", err)
 		}
 	}
-	env := core.Env{Now: e.now(), IDs: e.ids, Account: p.Account, Region: p.Region}
-	var out *O
-	var err error
-	if op.write {
-		e.mu.Lock()
-		out, err = f(state, env, in)
-		e.mu.Unlock()
-	} else {
-		e.mu.RLock()
-		out, err = f(state, env, in)
-		e.mu.RUnlock()
-	}
+	env := core.Env{Now: now, IDs: e.ids, Account: p.Account, Region: p.Region}
+	out, err := locked(e, op.write, state, env, in, f)
 	if err != nil {
 		return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
 	}
 	return out, nil
+}
+
+// locked runs f under the write or the read lock, released however f ends.
+func locked[S, I, O any](e *Engine, write bool, state *S, env core.Env, in *I, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
+	if write {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+	} else {
+		e.mu.RLock()
+		defer e.mu.RUnlock()
+	}
+	return f(state, env, in)
 }
