@@ -98,3 +98,20 @@ func AccessDenied(op Op, principal, resource string) error {
 	}
 	return core.APIError("AccessDeniedException", msg)
 }
+
+// RotationEvent is what a rotation function receives for each step of a
+// rotation: the step (createSecret, setSecret, testSecret, finishSecret),
+// the secret's ARN and the token (version ID) of the AWSPENDING version.
+type RotationEvent = engine.RotationEvent
+
+// RotationFunc plays a rotation Lambda for RotateSecret. It is called once
+// per step, outside the Store's lock, and may call the Store through a
+// client of its own, as a Lambda calls Secrets Manager.
+type RotationFunc = engine.RotationFunc
+
+// SetRotationFunc registers fn as the rotation Lambda whose ARN is
+// lambdaARN; RotateSecret with that RotationLambdaARN calls it. A nil fn
+// removes it.
+func (s *Store) SetRotationFunc(lambdaARN string, fn RotationFunc) {
+	s.eng.SetRotationFunc(lambdaARN, fn)
+}

@@ -36,6 +36,7 @@ type Engine struct {
 	parts   map[partKey]*Partition
 	hooks   hooks
 	calls   callLog
+	rot     rotations
 }
 
 type partKey struct{ account, region string }
