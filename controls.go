@@ -49,8 +49,10 @@ func (s *Store) FailAlways(op Op, err error) {
 func (s *Store) ClearFaults() { s.eng.ClearHooks() }
 
 // Calls returns copies of the calls made, oldest first (the most recent
-// ones, up to the log's capacity: see WithCallLog). Inputs are copied when
-// the call is made; outputs are recorded as returned and copied here.
+// ones, up to the log's capacity: see WithCallLog). Each input's fields are
+// copied when the call is made (reassigning a field of a reused input struct
+// later does not show in the log; changing what a field points to does) and
+// outputs are recorded as returned; Calls hands out deep copies of both.
 func (s *Store) Calls() []Call { return s.eng.Calls() }
 
 // ClearCalls empties the call log.

