@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/smithy-go"
 	"github.com/fakeaws/fakeaws-go/internal/core"
 )
 
@@ -22,6 +23,8 @@ type service struct {
 	// (ssm/schemas: ParameterNotFound_message; secretsmanager/schemas:
 	// ResourceNotFoundException_Message).
 	messageKey string
+	// registry holds the service's modelled errors, by code.
+	registry *smithy.TypeRegistry
 	// ops are the operations the fake client serves, by API name.
 	ops map[string]operation
 	// sdkOps are the operations of the real SDK client, served or not.
@@ -49,6 +52,7 @@ func newServices(ssmClient, smClient reflect.Type) (ssmSvc, smSvc *service) {
 		target:     ssmTarget,
 		id:         core.ServiceSSM,
 		messageKey: "message",
+		registry:   ssm.TypeRegistry,
 		ops:        operations(ssmClient),
 		sdkOps:     names(operations(reflect.TypeFor[*ssm.Client]())),
 	}
@@ -56,6 +60,7 @@ func newServices(ssmClient, smClient reflect.Type) (ssmSvc, smSvc *service) {
 		target:     smTarget,
 		id:         core.ServiceSM,
 		messageKey: "Message",
+		registry:   secretsmanager.TypeRegistry,
 		ops:        operations(smClient),
 		sdkOps:     names(operations(reflect.TypeFor[*secretsmanager.Client]())),
 	}
@@ -106,4 +111,31 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// typedError returns the service's modelled error for code with message
+// set, or nil when the model has no such error. An error answered with a
+// bare code and message (a test's fault, a server-side validation) is thus
+// written with the member names the model gives it, which is where the SDK
+// reads the message from.
+func (s *service) typedError(code, message string) serializableError {
+	e, ok := s.registry.LookupEntry(code)
+	if !ok || e.New == nil {
+		return nil
+	}
+	v := e.New()
+	se, ok := v.(serializableError)
+	if !ok {
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := rv.Elem().FieldByName("Message")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[*string]() {
+		return nil
+	}
+	f.Set(reflect.ValueOf(&message))
+	return se
 }

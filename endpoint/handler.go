@@ -328,8 +328,12 @@ func (h *handler) writeError(w http.ResponseWriter, svc *service, we *wireError)
 	jw := &jsonWriter{buf: make([]byte, 0, 256)}
 	jw.open('{', true)
 	jw.writeMember("__type", we.code)
-	if we.typed != nil {
-		we.typed.SerializeMembers(jw)
+	typed := we.typed
+	if typed == nil && svc != nil {
+		typed = svc.typedError(we.code, we.message)
+	}
+	if typed != nil {
+		typed.SerializeMembers(jw)
 	} else {
 		key := "message"
 		if svc != nil {
