@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/fakeaws/fakeaws-go"
+	"github.com/fakeaws/fakeaws-go/clock"
+	"github.com/fakeaws/fakeaws-go/endpoint"
+)
+
+type options struct {
+	addr, region, account string
+	start                 time.Time // zero: the real clock
+	seed                  *uint64
+	versionIDs, suffixes  []string
+	quiet                 bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	fs := flag.NewFlagSet("fakeaws", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	var start, seed, versionIDs, suffixes string
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:4566", "address to listen on (host:port; port 0 picks a free one)")
+	fs.StringVar(&o.region, "region", fakeaws.DefaultRegion, "default region (for unsigned requests)")
+	fs.StringVar(&o.account, "account", fakeaws.DefaultAccount, "default account (for unsigned requests and access keys that are not twelve digits)")
+	fs.StringVar(&start, "start", "", "run on a fake clock standing at this RFC 3339 time (moved with POST /_fakeaws/clock)")
+	fs.StringVar(&seed, "seed", "", "make every generated ID a function of this number")
+	fs.StringVar(&versionIDs, "version-ids", "", "comma-separated secret version IDs to hand out first")
+	fs.StringVar(&suffixes, "arn-suffixes", "", "comma-separated secret ARN suffixes to hand out first")
+	fs.BoolVar(&o.quiet, "quiet", false, "do not log each request")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments: %q", fs.Args())
+	}
+	if start != "" {
+		t, err := time.Parse(time.RFC3339Nano, start)
+		if err != nil {
+			return o, fmt.Errorf("-start: %v", err)
+		}
+		o.start = t
+	}
+	if seed != "" {
+		n, err := strconv.ParseUint(seed, 10, 64)
+		if err != nil {
+			return o, fmt.Errorf("-seed: %v", err)
+		}
+		o.seed = &n
+	}
+	o.versionIDs = splitList(versionIDs)
+	o.suffixes = splitList(suffixes)
+	return o, nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// server is the HTTP server around the endpoint: the admin routes, the
+// request log, and the Store, which a reset replaces (fakeaws.Store has no
+// Reset of its own yet, so a reset builds a fresh Store with the same
+// options and clock; the scripted IDs start over).
+type server struct {
+	opts    options
+	clk     clock.Clock
+	fake    *clock.Fake // nil on the real clock
+	handler atomic.Pointer[http.Handler]
+	logger  *log.Logger
+	ln      net.Listener
+	http    *http.Server
+}
+
+func newServer(o options, stderr io.Writer) (*server, error) {
+	s := &server{opts: o, clk: clock.Real()}
+	if !o.start.IsZero() {
+		s.fake = clock.NewFake(o.start)
+		s.clk = s.fake
+	}
+	if !o.quiet {
+		s.logger = log.New(stderr, "", log.LstdFlags|log.Lmicroseconds)
+	}
+	s.reset()
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("POST /moto-api/reset", func(w http.ResponseWriter, _ *http.Request) {
+		s.reset()
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("POST /_fakeaws/clock", s.setClock)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		(*s.handler.Load()).ServeHTTP(w, r)
+	})
+	s.http = &http.Server{Handler: s.logged(mux), ReadHeaderTimeout: 10 * time.Second}
+	return s, nil
+}
+
+// reset replaces the Store with an empty one.
+func (s *server) reset() {
+	o := s.opts
+	opts := []fakeaws.Option{
+		fakeaws.WithClock(s.clk),
+		fakeaws.WithRegion(o.region),
+		fakeaws.WithAccount(o.account),
+		fakeaws.WithVersionIDs(o.versionIDs...),
+		fakeaws.WithARNSuffixes(o.suffixes...),
+	}
+	if o.seed != nil {
+		opts = append(opts, fakeaws.WithSeed(*o.seed))
+	}
+	h := endpoint.Handler(fakeaws.New(opts...))
+	s.handler.Store(&h)
+}
+
+func (s *server) setClock(w http.ResponseWriter, r *http.Request) {
+	if s.fake == nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "the server runs on the real clock; start it with -start to move time"})
+		return
+	}
+	var body struct {
+		Time string `json:"time"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&body); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"time\":\"<RFC3339Nano>\"}: " + err.Error()})
+		return
+	}
+	t, err := time.Parse(time.RFC3339Nano, body.Time)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": err.Error()})
+		return
+	}
+	s.fake.Set(t)
+	writeJSON(w, http.StatusOK, map[string]string{"time": t.UTC().Format(time.RFC3339Nano)})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// logged logs one line per request: method, path or operation, status,
+// error code, duration.
+func (s *server) logged(next http.Handler) http.Handler {
+	if s.logger == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := clock.Real().Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		what := r.URL.Path
+		if t := r.Header.Get("X-Amz-Target"); t != "" {
+			what = t
+		}
+		line := fmt.Sprintf("%s %s %d", r.Method, what, sw.status)
+		if code := sw.Header().Get("X-Amzn-ErrorType"); code != "" {
+			line += " " + code
+		}
+		s.logger.Printf("%s %s", line, time.Since(start).Round(time.Microsecond))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (s *server) listen(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	s.ln = ln
+	return nil
+}
+
+func (s *server) url() string { return "http://" + s.ln.Addr().String() }
+
+// serve answers until ctx is done, then lets requests in flight finish
+// (for up to five seconds) and returns.
+func (s *server) serve(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := s.http.Shutdown(sctx)
+	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	if s.logger != nil {
+		s.logger.Printf("shut down")
+	}
+	return err
+}
