@@ -357,3 +357,13 @@ func parseEpochSeconds(s string) (time.Time, error) {
 	}
 	return time.Unix(sec, nsec).UTC(), nil
 }
+
+// EncodeJSON returns the AWS JSON 1.1 body of v, one of the SDK's input,
+// output or error structs, written by v's own Serialize method as the
+// endpoint writes its answers: the model's member names, epoch-second
+// timestamps with milliseconds, base64 blobs, absent members left out.
+func EncodeJSON(v smithy.Serializable) []byte {
+	w := &jsonWriter{}
+	v.Serialize(w)
+	return w.buf
+}

@@ -22,7 +22,8 @@ import (
 
 type options struct {
 	addr, region, account string
-	start                 time.Time // zero: the real clock
+	fakeClock             bool // run on a fake clock standing at start
+	start                 time.Time
 	seed                  *uint64
 	versionIDs, suffixes  []string
 	quiet                 bool
@@ -52,7 +53,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		if err != nil {
 			return o, fmt.Errorf("-start: %v", err)
 		}
-		o.start = t
+		o.start, o.fakeClock = t, true
 	}
 	if seed != "" {
 		n, err := strconv.ParseUint(seed, 10, 64)
@@ -89,7 +90,7 @@ type server struct {
 
 func newServer(o options, stderr io.Writer) (*server, error) {
 	s := &server{opts: o, clk: clock.Real()}
-	if !o.start.IsZero() {
+	if o.fakeClock {
 		s.fake = clock.NewFake(o.start)
 		s.clk = s.fake
 	}

@@ -1,0 +1,135 @@
+package endpoint
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/fakeaws/fakeaws-go"
+	"github.com/fakeaws/fakeaws-go/clock"
+	"github.com/fakeaws/fakeaws-go/smfake"
+	"github.com/fakeaws/fakeaws-go/ssmfake"
+)
+
+// The operations the benchmarks need, asserted at run time so that the
+// benchmarks compile while the fake clients are being filled in.
+type (
+	parameterAPI interface {
+		PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
+		GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
+	}
+	secretAPI interface {
+		CreateSecret(context.Context, *secretsmanager.CreateSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.CreateSecretOutput, error)
+		GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
+	}
+)
+
+var (
+	benchParam  = &ssm.GetParameterInput{Name: aws.String("/bench/db/host")}
+	benchSecret = &secretsmanager.GetSecretValueInput{SecretId: aws.String("bench/db")}
+)
+
+// benchStore returns a Store holding one parameter and one secret, and the
+// direct answers to the benchmarked calls.
+func benchStore(b *testing.B) (*fakeaws.Store, *ssm.GetParameterOutput, *secretsmanager.GetSecretValueOutput) {
+	b.Helper()
+	st := fakeaws.New(fakeaws.WithClock(clock.NewFake(time.Date(2024, 1, 2, 3, 4, 5, 678e6, time.UTC))), fakeaws.WithCallLog(0))
+	ps, ok1 := any(ssmfake.New(st)).(parameterAPI)
+	ss, ok2 := any(smfake.New(st)).(secretAPI)
+	if !ok1 || !ok2 {
+		b.Skip("the fake clients do not serve PutParameter/GetParameter and CreateSecret/GetSecretValue yet")
+	}
+	ctx := context.Background()
+	if _, err := ps.PutParameter(ctx, &ssm.PutParameterInput{Name: benchParam.Name, Value: aws.String("db.internal:5432"), Type: ssmtypes.ParameterTypeString}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := ss.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: benchSecret.SecretId, SecretString: aws.String(`{"user":"app","password":"s3cr3t"}`)}); err != nil {
+		b.Fatal(err)
+	}
+	p, err := ps.GetParameter(ctx, benchParam)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := ss.GetSecretValue(ctx, benchSecret)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st, p, s
+}
+
+// canned answers every request with the same body: the SDK's own cost,
+// with no Store behind it.
+func canned(ssmBody, smBody []byte) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body := ssmBody
+		if r.Header.Get("X-Amz-Target") == "secretsmanager.GetSecretValue" {
+			body = smBody
+		}
+		h := w.Header()
+		h.Set("Content-Type", "application/x-amz-json-1.1")
+		h.Set("X-Amzn-Requestid", "00000000-0000-4000-8000-000000000000")
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(body)
+	})
+}
+
+// BenchmarkGetParameter measures one GetParameter through each way in.
+func BenchmarkGetParameter(b *testing.B) {
+	st, direct, _ := benchStore(b)
+	ctx := context.Background()
+	run := func(b *testing.B, c interface {
+		GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
+	}) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.GetParameter(ctx, benchParam); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("direct", func(b *testing.B) { run(b, any(ssmfake.New(st)).(parameterAPI)) })
+	b.Run("sdk-config", func(b *testing.B) { run(b, ssm.NewFromConfig(Config(st))) })
+	b.Run("sdk-server", func(b *testing.B) {
+		srv := NewServer(st)
+		defer srv.Close()
+		run(b, ssm.NewFromConfig(srv.Config()))
+	})
+	b.Run("sdk-canned", func(b *testing.B) {
+		h := canned(EncodeJSON(direct), nil)
+		run(b, ssm.NewFromConfig(sdkConfig(st, "http://fakeaws.localhost", &inMemory{h: h})))
+	})
+}
+
+// BenchmarkGetSecretValue measures one GetSecretValue through each way in.
+func BenchmarkGetSecretValue(b *testing.B) {
+	st, _, direct := benchStore(b)
+	ctx := context.Background()
+	run := func(b *testing.B, c interface {
+		GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
+	}) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.GetSecretValue(ctx, benchSecret); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("direct", func(b *testing.B) { run(b, any(smfake.New(st)).(secretAPI)) })
+	b.Run("sdk-config", func(b *testing.B) { run(b, secretsmanager.NewFromConfig(Config(st))) })
+	b.Run("sdk-server", func(b *testing.B) {
+		srv := NewServer(st)
+		defer srv.Close()
+		run(b, secretsmanager.NewFromConfig(srv.Config()))
+	})
+	b.Run("sdk-canned", func(b *testing.B) {
+		h := canned(nil, EncodeJSON(direct))
+		run(b, secretsmanager.NewFromConfig(sdkConfig(st, "http://fakeaws.localhost", &inMemory{h: h})))
+	})
+}
