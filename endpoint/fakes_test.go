@@ -29,7 +29,8 @@ type call struct {
 
 // sequence exercises every Parameter Store and Secrets Manager operation
 // the fakes serve, with outputs of every shape: timestamps, blobs, lists,
-// maps, nested structures, and errors.
+// maps, nested structures, and errors. Idempotency tokens are given: the
+// SDK fills in a random one when they are absent, the direct fake does not.
 func sequence() []call {
 	s := aws.String
 	tags := []ssmtypes.Tag{{Key: s("team"), Value: s("core")}}
@@ -57,13 +58,13 @@ func sequence() []call {
 		{false, "DeleteParameter", &ssm.DeleteParameterInput{Name: s("/app/list")}},
 		{false, "DeleteParameters", &ssm.DeleteParametersInput{Names: []string{"/app/db/password", "/app/nope"}}},
 
-		{true, "CreateSecret", &secretsmanager.CreateSecretInput{Name: s("prod/db"), SecretString: s(`{"user":"app"}`), Description: s("db"), Tags: []smtypes.Tag{{Key: s("env"), Value: s("prod")}}}},
+		{true, "CreateSecret", &secretsmanager.CreateSecretInput{Name: s("prod/db"), SecretString: s(`{"user":"app"}`), Description: s("db"), Tags: []smtypes.Tag{{Key: s("env"), Value: s("prod")}}, ClientRequestToken: s("aaaaaaaa-0000-4000-8000-000000000000")}},
 		{true, "CreateSecret", &secretsmanager.CreateSecretInput{Name: s("prod/cert"), SecretBinary: []byte{0, 1, 2, 0xff}, ClientRequestToken: s("aaaaaaaa-0000-4000-8000-000000000001")}},
-		{true, "CreateSecret", &secretsmanager.CreateSecretInput{Name: s("prod/db"), SecretString: s("x")}},
+		{true, "CreateSecret", &secretsmanager.CreateSecretInput{Name: s("prod/db"), SecretString: s("x"), ClientRequestToken: s("aaaaaaaa-0000-4000-8000-00000000000f")}},
 		{true, "GetSecretValue", &secretsmanager.GetSecretValueInput{SecretId: s("prod/db")}},
 		{true, "GetSecretValue", &secretsmanager.GetSecretValueInput{SecretId: s("prod/cert")}},
 		{true, "PutSecretValue", &secretsmanager.PutSecretValueInput{SecretId: s("prod/db"), SecretString: s(`{"user":"app2"}`), ClientRequestToken: s("bbbbbbbb-0000-4000-8000-000000000002")}},
-		{true, "PutSecretValue", &secretsmanager.PutSecretValueInput{SecretId: s("prod/db"), SecretString: s("staged"), VersionStages: []string{"NEXT"}}},
+		{true, "PutSecretValue", &secretsmanager.PutSecretValueInput{SecretId: s("prod/db"), SecretString: s("staged"), VersionStages: []string{"NEXT"}, ClientRequestToken: s("cccccccc-0000-4000-8000-000000000003")}},
 		{true, "GetSecretValue", &secretsmanager.GetSecretValueInput{SecretId: s("prod/db"), VersionStage: s("AWSPREVIOUS")}},
 		{true, "DescribeSecret", &secretsmanager.DescribeSecretInput{SecretId: s("prod/db")}},
 		{true, "ListSecrets", &secretsmanager.ListSecretsInput{}},
@@ -71,7 +72,7 @@ func sequence() []call {
 		{true, "UpdateSecretVersionStage", &secretsmanager.UpdateSecretVersionStageInput{SecretId: s("prod/db"), VersionStage: s("AWSCURRENT"), MoveToVersionId: s("aaaaaaaa-0000-4000-8000-000000000001")}},
 		{true, "TagResource", &secretsmanager.TagResourceInput{SecretId: s("prod/db"), Tags: []smtypes.Tag{{Key: s("owner"), Value: s("me")}}}},
 		{true, "UntagResource", &secretsmanager.UntagResourceInput{SecretId: s("prod/db"), TagKeys: []string{"env"}}},
-		{true, "UpdateSecret", &secretsmanager.UpdateSecretInput{SecretId: s("prod/db"), Description: s("new")}},
+		{true, "UpdateSecret", &secretsmanager.UpdateSecretInput{SecretId: s("prod/db"), Description: s("new"), ClientRequestToken: s("dddddddd-0000-4000-8000-000000000004")}},
 		{true, "GetRandomPassword", &secretsmanager.GetRandomPasswordInput{PasswordLength: aws.Int64(24)}},
 		{true, "BatchGetSecretValue", &secretsmanager.BatchGetSecretValueInput{SecretIdList: []string{"prod/db", "prod/none"}}},
 		{true, "DeleteSecret", &secretsmanager.DeleteSecretInput{SecretId: s("prod/cert"), RecoveryWindowInDays: aws.Int64(7)}},
