@@ -8,6 +8,5 @@ import (
 
 func TestConformanceCLI(t *testing.T) {
 	t.Parallel()
-	skipUntilServed(t)
-	conformance.Run(t, conformance.CLI)
+	runServed(t, conformance.CLI)
 }
