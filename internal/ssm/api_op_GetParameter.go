@@ -1,0 +1,169 @@
+package ssm
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/fakeaws/fakeaws-go/internal/core"
+)
+
+// ciphertext is what a SecureString value reads as without WithDecryption.
+// AWS returns the KMS ciphertext blob, base64-encoded: opaque, and
+// different for every encryption. The fake returns base64 of a fixed
+// 3-byte header (01 02 02, as KMS blobs begin) followed by the SHA-256 of
+// the key ID, a zero byte and the value: opaque, the same for the same key
+// and value, and it never reveals the value.
+func ciphertext(keyID, value string) string {
+	h := sha256.New()
+	h.Write([]byte(keyID))
+	h.Write([]byte{0})
+	h.Write([]byte(value))
+	b := append([]byte{1, 2, 2}, h.Sum(nil)...)
+	return base64.StdEncoding.EncodeToString(b)
+}
+
+// shownValue is v's value as an answer shows it: SecureString values are
+// ciphertext unless decrypt; WithDecryption does nothing to the other types
+// (spec 2.4, D).
+func shownValue(v *version, decrypt bool) string {
+	if v.typ == types.ParameterTypeSecureString && !decrypt {
+		return ciphertext(v.keyID, v.value)
+	}
+	return v.value
+}
+
+// toParameter is the answer for version v of p, read through sel (nil for
+// none): Name as stored, without the selector; Selector ":<text>" (D).
+func (s *State) toParameter(p *param, v *version, sel *selector, decrypt bool) types.Parameter {
+	out := types.Parameter{
+		Name:             aws.String(p.name),
+		Type:             v.typ,
+		Value:            aws.String(shownValue(v, decrypt)),
+		Version:          v.version,
+		LastModifiedDate: aws.Time(v.modified),
+		ARN:              aws.String(s.arn(p.name)),
+		DataType:         aws.String(v.dataType),
+	}
+	if sel != nil {
+		out.Selector = aws.String(":" + sel.text)
+	}
+	return out
+}
+
+// resolve finds the parameter and version a Get name asks for (spec 2.4):
+// the latest version, version N for name:N, the labelled version for
+// name:label.
+func (s *State) resolve(raw string) (*param, *version, *selector, error) {
+	name, sel, ok, err := s.parseGetName(raw)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !ok {
+		return nil, nil, nil, errNotFound()
+	}
+	p := s.lookup(name)
+	if p == nil {
+		return nil, nil, nil, errNotFound()
+	}
+	switch {
+	case sel == nil:
+		return p, p.latest(), nil, nil
+	case sel.version > 0:
+		v := p.find(sel.version)
+		if v == nil {
+			return nil, nil, nil, errVersionNotFound(sel.version, name)
+		}
+		return p, v, sel, nil
+	default:
+		v := p.findLabel(sel.label)
+		if v == nil {
+			// AWS's answer to a missing label is not known; moto answers
+			// ParameterNotFound (spec 2.4, M), and so does the fake.
+			return nil, nil, nil, errNotFound()
+		}
+		return p, v, sel, nil
+	}
+}
+
+// GetParameter returns one parameter, or a Secrets Manager secret through a
+// /aws/reference/secretsmanager/ name (spec 1, 2.4).
+func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput) (*ssm.GetParameterOutput, error) {
+	raw := aws.ToString(in.Name)
+	decrypt := aws.ToBool(in.WithDecryption)
+	if isReference(trimName(raw)) {
+		if !decrypt {
+			return nil, errRefDecryption()
+		}
+		out, err := s.getReference(env, trimName(raw))
+		if err != nil {
+			return nil, err
+		}
+		return &ssm.GetParameterOutput{Parameter: out}, nil
+	}
+	p, v, sel, err := s.resolve(raw)
+	if err != nil {
+		return nil, err
+	}
+	out := s.toParameter(p, v, sel, decrypt)
+	return &ssm.GetParameterOutput{Parameter: &out}, nil
+}
+
+// maxGetNames is the most names GetParameters and DeleteParameters take (D, M).
+const maxGetNames = 10
+
+// errNamesCount is the model-validation text for a Names list of the wrong
+// length (spec 2.4, M).
+func errNamesCount(names []string) error {
+	if len(names) == 0 {
+		return validation("1 validation error detected: Value '[]' at 'names' failed to satisfy constraint: Member must have length greater than or equal to 1.")
+	}
+	return validation(fmt.Sprintf("1 validation error detected: Value '[%s]' at 'names' failed to satisfy constraint: Member must have length less than or equal to 10.", strings.Join(names, ", ")))
+}
+
+// GetParameters returns up to ten parameters (references included): the
+// ones found in the order asked, each name once; the others in
+// InvalidParameters (spec 2.4). A reference without WithDecryption fails the
+// whole call, before any lookup (spec 1.1).
+func (s *State) GetParameters(env core.Env, in *ssm.GetParametersInput) (*ssm.GetParametersOutput, error) {
+	if len(in.Names) < 1 || len(in.Names) > maxGetNames {
+		return nil, errNamesCount(in.Names)
+	}
+	decrypt := aws.ToBool(in.WithDecryption)
+	if !decrypt {
+		for _, n := range in.Names {
+			if isReference(trimName(n)) {
+				return nil, errRefDecryption()
+			}
+		}
+	}
+	out := &ssm.GetParametersOutput{Parameters: []types.Parameter{}, InvalidParameters: []string{}}
+	seen := map[string]bool{}
+	for _, raw := range in.Names {
+		if seen[raw] {
+			continue
+		}
+		seen[raw] = true
+		if isReference(trimName(raw)) {
+			p, err := s.getReference(env, trimName(raw))
+			if err != nil {
+				out.InvalidParameters = append(out.InvalidParameters, raw)
+				continue
+			}
+			out.Parameters = append(out.Parameters, *p)
+			continue
+		}
+		p, v, sel, err := s.resolve(raw)
+		if err != nil {
+			out.InvalidParameters = append(out.InvalidParameters, raw)
+			continue
+		}
+		out.Parameters = append(out.Parameters, s.toParameter(p, v, sel, decrypt))
+	}
+	return out, nil
+}

@@ -1,0 +1,180 @@
+package ssm
+
+import (
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/fakeaws/fakeaws-go/internal/core"
+	"github.com/fakeaws/fakeaws-go/internal/sm"
+)
+
+// errRefDecryption: a reference read without WithDecryption (S; spec 1.1).
+func errRefDecryption() error {
+	return validation("WithDecryption flag must be True for retrieving a Secret Manager secret.")
+}
+
+// errRefSelector: a reference whose selector is empty or holds a second
+// colon. One third-party claim (spec 1.1, U).
+func errRefSelector() error {
+	return validation("Invalid parameter name. Please use correct syntax for referencing a version/label <name>:<version/label>")
+}
+
+// errRefNotFound is AWS's answer when the secret, stage or version does not
+// exist: name is the reference's name without its leading slash, then the
+// selector without its colon, or the literal "null" when there is none, as
+// the one real observation shows ("Secret
+// aws/reference/secretsmanager/shared-secret-alphanull not found.", an aws-cli
+// issue of 2026; spec 1.1, O).
+func errRefNotFound(name, sel string, hasSel bool) error {
+	if !hasSel {
+		sel = "null"
+	}
+	return &types.ParameterNotFound{Message: aws.String("An error occurred (ParameterNotFound) when referencing Secrets Manager: Secret " +
+		strings.TrimPrefix(name, "/") + sel + " not found.")}
+}
+
+// getReference answers a /aws/reference/secretsmanager/<id>[:<selector>]
+// name (spec 1.1, S): Name without the selector, Selector as given, Type
+// SecureString, the SecretString as Value, Version 0, SourceResult,
+// LastModifiedDate the version's CreatedDate, ARN the secret's, no DataType.
+// WithDecryption is checked by the caller. A SecretBinary secret answers
+// without Value, and its SourceResult without secretString (what AWS does
+// there is not known; spec 1.1, U).
+func (s *State) getReference(env core.Env, name string) (*types.Parameter, error) {
+	rest := name[len(refPrefix):]
+	id, sel, hasSel := strings.Cut(rest, ":")
+	if hasSel && (sel == "" || strings.Contains(sel, ":")) {
+		return nil, errRefSelector()
+	}
+	base := refPrefix + id
+	if id == "" {
+		return nil, errRefNotFound(base, sel, hasSel)
+	}
+	// Secrets Manager picks the version: "" is AWSCURRENT, else a stage,
+	// else a version ID; it records the read (LastAccessedDate).
+	ref, err := s.secrets.Reference(env, id, sel)
+	if err != nil {
+		var nf *sm.RefNotFound
+		if errors.As(err, &nf) {
+			return nil, errRefNotFound(base, sel, hasSel)
+		}
+		return nil, err
+	}
+	byID := hasSel && sel == ref.VersionID
+	out := &types.Parameter{
+		Name:             aws.String(base),
+		Type:             types.ParameterTypeSecureString,
+		Version:          0,
+		SourceResult:     aws.String(sourceResult(&ref, !byID)),
+		LastModifiedDate: aws.Time(ref.CreatedDate),
+		ARN:              aws.String(ref.ARN),
+	}
+	if ref.SecretString != nil {
+		out.Value = aws.String(*ref.SecretString)
+	}
+	if hasSel {
+		out.Selector = aws.String(":" + sel)
+	}
+	return out, nil
+}
+
+// sourceDateLayout is Java's DateFormat.DEFAULT in the US locale, as the
+// reference scenario shows it ("Jul 28, 2018 11:09:49 AM", UTC; spec 1.2, S).
+// Newer JVMs write a comma after the year; the scenario's form is kept.
+const sourceDateLayout = "Jan 2, 2006 3:04:05 PM"
+
+// sourceResult is the SourceResult of a reference: the selected version as
+// Gson writes it (spec 1.2, S): compact, keys ARN, name, versionId,
+// secretString, versionStages (left out when the version was picked by its
+// ID), createdDate; null members left out. It is written by hand, with
+// Gson's escaping, so that it matches AWS's bytes.
+func sourceResult(ref *sm.Ref, withStages bool) string {
+	var b strings.Builder
+	b.WriteString(`{"ARN":`)
+	gsonString(&b, ref.ARN)
+	b.WriteString(`,"name":`)
+	gsonString(&b, ref.Name)
+	b.WriteString(`,"versionId":`)
+	gsonString(&b, ref.VersionID)
+	if ref.SecretString != nil {
+		b.WriteString(`,"secretString":`)
+		gsonString(&b, *ref.SecretString)
+	}
+	if withStages && ref.VersionStages != nil {
+		b.WriteString(`,"versionStages":[`)
+		for i, st := range ref.VersionStages {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			gsonString(&b, st)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString(`,"createdDate":`)
+	gsonString(&b, ref.CreatedDate.In(time.UTC).Format(sourceDateLayout))
+	b.WriteByte('}')
+	return b.String()
+}
+
+const hexDigits = "0123456789abcdef"
+
+// gsonString writes s as a JSON string the way Gson's JsonWriter does with
+// HTML-safe escaping on (its default): `"` and `\` escaped with a
+// backslash; \t \b \n \r \f in short form; other control characters, the
+// HTML-sensitive < > & = ' and U+2028, U+2029 as \u followed by four
+// lower-case hex digits; everything else as is.
+func gsonString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == '\u2028' || r == '\u2029' {
+				writeU(b, int(r))
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+			continue
+		}
+		switch c {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '<', '>', '&', '=', '\'':
+			writeU(b, int(c))
+		default:
+			if c < 0x20 {
+				writeU(b, int(c))
+			} else {
+				b.WriteByte(c)
+			}
+		}
+		i++
+	}
+	b.WriteByte('"')
+}
+
+func writeU(b *strings.Builder, r int) {
+	b.WriteString(`\u`)
+	b.WriteByte(hexDigits[r>>12&0xf])
+	b.WriteByte(hexDigits[r>>8&0xf])
+	b.WriteByte(hexDigits[r>>4&0xf])
+	b.WriteByte(hexDigits[r&0xf])
+}
