@@ -1,0 +1,189 @@
+package sm
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+
+	"github.com/fakeaws/fakeaws-go/internal/core"
+)
+
+// defaultListPage is ListSecrets's page size without MaxResults (the
+// model's maximum; AWS's default is not documented, U).
+const defaultListPage = 100
+
+// listing is one validated listing request.
+type listing struct {
+	filters []filter
+	planned bool // include secrets scheduled for deletion
+	sortBy  types.SortByType
+	order   types.SortOrderType
+	limit   int
+	after   *cursor // resume after this key
+}
+
+// cursor is a position in a sorted listing: the sort key and the name.
+type cursor struct {
+	key  int64
+	name string
+}
+
+func (c cursor) less(d cursor) bool {
+	return c.key < d.key || (c.key == d.key && c.name < d.name)
+}
+
+// sortKey returns sec's key for by at now (the name sort uses the name
+// alone, key 0). Times are compared in milliseconds, LastAccessedDate by day.
+func (sec *secret) sortKey(by types.SortByType) cursor {
+	switch by {
+	case types.SortByTypeCreatedDate:
+		return cursor{sec.created.UnixMilli(), sec.name}
+	case types.SortByTypeLastChangedDate:
+		return cursor{sec.changed.UnixMilli(), sec.name}
+	case types.SortByTypeLastAccessedDate:
+		return cursor{sec.accessed.Load(), sec.name}
+	}
+	return cursor{0, sec.name}
+}
+
+// parseListing validates the paging, sorting and filter members shared by
+// ListSecrets and BatchGetSecretValue.
+func parseListing(filters []types.Filter, maxResults *int32, max, def int, token *string,
+	sortBy types.SortByType, order types.SortOrderType) (*listing, error) {
+	l := &listing{sortBy: sortBy, order: order, limit: def}
+	if maxResults != nil {
+		if m := int64(*maxResults); m < 1 || m > int64(max) {
+			return nil, outOfRange(m, "maxResults", 1, int64(max))
+		}
+		l.limit = int(*maxResults)
+	}
+	switch l.sortBy {
+	case "":
+		l.sortBy = types.SortByTypeCreatedDate // D: "If not specified, secrets are listed by CreatedDate"
+	case types.SortByTypeCreatedDate, types.SortByTypeLastAccessedDate, types.SortByTypeLastChangedDate, types.SortByTypeName:
+	default:
+		return nil, validation("Value '%s' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: [created-date, last-accessed-date, last-changed-date, name]", l.sortBy)
+	}
+	switch l.order {
+	case "":
+		l.order = types.SortOrderTypeAsc // U: AWS's default direction is not documented
+	case types.SortOrderTypeAsc, types.SortOrderTypeDesc:
+	default:
+		return nil, validation("Value '%s' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]", l.order)
+	}
+	var err error
+	if l.filters, err = compileFilters(filters); err != nil {
+		return nil, err
+	}
+	if token != nil {
+		parts, err := decodeToken("s", *token, 4)
+		if err != nil {
+			return nil, err
+		}
+		if parts[0] != string(l.sortBy) || parts[1] != string(l.order) {
+			return nil, errBadNextToken()
+		}
+		k, err := decodeInt(parts[2])
+		if err != nil {
+			return nil, err
+		}
+		l.after = &cursor{k, parts[3]}
+	}
+	return l, nil
+}
+
+// page returns one page of the secrets l selects, in l's order, and the
+// token of the next page (nil when no further secret matches). Name and
+// creation order walk the sorted indexes from the token's key; the other
+// orders sort the matching secrets first. It changes nothing.
+func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
+	keep := func(sec *secret) bool {
+		return !sec.gone(env.Now) && (sec.deleted == nil || l.planned) && sec.matches(l.filters)
+	}
+	var n int
+	var at func(int) *secret
+	switch l.sortBy {
+	case types.SortByTypeName:
+		n, at = len(s.names), func(i int) *secret { return s.byName[s.names[i]] }
+	case types.SortByTypeCreatedDate:
+		n, at = len(s.byCreated), func(i int) *secret { return s.byCreated[i] }
+	default:
+		var all []*secret
+		for _, sec := range s.byCreated {
+			if keep(sec) {
+				all = append(all, sec)
+			}
+		}
+		slices.SortFunc(all, func(a, b *secret) int {
+			ka, kb := a.sortKey(l.sortBy), b.sortKey(l.sortBy)
+			switch {
+			case ka.less(kb):
+				return -1
+			case kb.less(ka):
+				return 1
+			}
+			return 0
+		})
+		n, at = len(all), func(i int) *secret { return all[i] }
+	}
+	// first is the position of the first secret whose key is not below
+	// the cursor.
+	first := func(c cursor) int {
+		lo, hi := 0, n
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if at(m).sortKey(l.sortBy).less(c) {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return lo
+	}
+	i, step := 0, 1
+	if l.order == types.SortOrderTypeDesc {
+		i, step = n-1, -1
+	}
+	if l.after != nil {
+		if step > 0 {
+			i = first(cursor{l.after.key, l.after.name + "\x00"}) // strictly after
+		} else {
+			i = first(*l.after) - 1 // strictly before
+		}
+	}
+	var out []*secret
+	for ; i >= 0 && i < n; i += step {
+		sec := at(i)
+		if !keep(sec) {
+			continue
+		}
+		if len(out) == l.limit {
+			last := out[len(out)-1].sortKey(l.sortBy)
+			return out, encodeToken("s", string(l.sortBy), string(l.order), strconv.FormatInt(last.key, 10), last.name)
+		}
+		out = append(out, sec)
+	}
+	return out, nil
+}
+
+// ListSecrets lists the secrets of the partition (spec 3.5): sorted by
+// SortBy (default created-date) in SortOrder (default asc, U), filtered,
+// without secrets scheduled for deletion unless IncludePlannedDeletion,
+// MaxResults 1–100 per page. Each entry is DescribeSecret's metadata with
+// SecretVersionsToStages. Values are never listed.
+func (s *State) ListSecrets(env core.Env, in *secretsmanager.ListSecretsInput) (*secretsmanager.ListSecretsOutput, error) {
+	l, err := parseListing(in.Filters, in.MaxResults, 100, defaultListPage, in.NextToken, in.SortBy, in.SortOrder)
+	if err != nil {
+		return nil, err
+	}
+	l.planned = aws.ToBool(in.IncludePlannedDeletion)
+	secs, next := s.page(env, l)
+	out := &secretsmanager.ListSecretsOutput{SecretList: make([]types.SecretListEntry, len(secs)), NextToken: next}
+	for i, sec := range secs {
+		out.SecretList[i] = sec.entry()
+	}
+	return out, nil
+}
