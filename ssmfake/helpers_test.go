@@ -59,6 +59,10 @@ var cmpOpts = []cmp.Option{
 	cmpopts.IgnoreTypes(middleware.Metadata{}),
 }
 
+// cmpEmpty treats nil and empty slices alike, where the test does not
+// care which one AWS's JSON decodes to.
+var cmpEmpty = cmpopts.EquateEmpty()
+
 // put puts parameters for a test's setup; each must succeed.
 func put(t *testing.T, c *ssmfake.Client, ins ...*ssm.PutParameterInput) {
 	t.Helper()
