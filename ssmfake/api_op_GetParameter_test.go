@@ -147,15 +147,24 @@ func TestGetParameters(t *testing.T) {
 		wantErr error
 	}{
 		{
-			name: "request order kept, duplicates once, missing ones in InvalidParameters (spec 2.4, M)",
+			name: "found ones in alphabetical order (D: GetParametersInput.Names), duplicates once, missing ones in InvalidParameters as asked (spec 2.4, M)",
 			in:   &ssm.GetParametersInput{Names: []string{"/nope", "/app/list", "/app/host:1", "/app/list", "/app/host:9", "/app/host:x"}},
 			want: &ssm.GetParametersOutput{
 				Parameters: []types.Parameter{
-					{Name: aws.String("/app/list"), Type: types.ParameterTypeStringList, Value: aws.String("a,b"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/app/list"), DataType: aws.String("text")},
 					{Name: aws.String("/app/host"), Type: types.ParameterTypeString, Value: aws.String("db1"), Version: 1, Selector: aws.String(":1"), LastModifiedDate: aws.Time(t0), ARN: arn("/app/host"), DataType: aws.String("text")},
+					{Name: aws.String("/app/list"), Type: types.ParameterTypeStringList, Value: aws.String("a,b"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/app/list"), DataType: aws.String("text")},
 				},
 				InvalidParameters: []string{"/nope", "/app/host:9", "/app/host:x"},
 			},
+		},
+		{
+			name: "alphabetical by Name; equal names keep the order asked (D)",
+			in:   &ssm.GetParametersInput{Names: []string{"/app/host", "/app/host:1", "/app/list"}},
+			want: &ssm.GetParametersOutput{Parameters: []types.Parameter{
+				{Name: aws.String("/app/host"), Type: types.ParameterTypeString, Value: aws.String("db2"), Version: 2, LastModifiedDate: aws.Time(t1), ARN: arn("/app/host"), DataType: aws.String("text")},
+				{Name: aws.String("/app/host"), Type: types.ParameterTypeString, Value: aws.String("db1"), Version: 1, Selector: aws.String(":1"), LastModifiedDate: aws.Time(t0), ARN: arn("/app/host"), DataType: aws.String("text")},
+				{Name: aws.String("/app/list"), Type: types.ParameterTypeStringList, Value: aws.String("a,b"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/app/list"), DataType: aws.String("text")},
+			}},
 		},
 		{
 			name: "by ARN (spec 2.2, D; moto #9396 gets it wrong)",

@@ -219,6 +219,11 @@ func TestGetParameterHistory(t *testing.T) {
 			want: []types.ParameterHistory{entry(1, "one", "alias/aws/ssm", []string{})},
 		},
 		{
+			name: "by ARN (D: GetParameterHistoryInput.Name)",
+			in:   &ssm.GetParameterHistoryInput{Name: arn("/h"), WithDecryption: aws.Bool(true), MaxResults: aws.Int32(1)},
+			want: []types.ParameterHistory{entry(1, "one", "alias/aws/ssm", []string{})},
+		},
+		{
 			name:    "MaxResults over 50 (spec 2.7, M)",
 			in:      &ssm.GetParameterHistoryInput{Name: aws.String("/h"), MaxResults: aws.Int32(51)},
 			wantErr: validation("1 validation error detected: Value '51' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50."),

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -127,8 +128,10 @@ func errNamesCount(names []string) error {
 }
 
 // GetParameters returns up to ten parameters (references included): the
-// ones found in the order asked, each name once; the others in
-// InvalidParameters (spec 2.4). A reference without WithDecryption fails the
+// ones found sorted by Name ("The results for GetParameters requests are
+// listed in alphabetical order", D: GetParametersInput.Names; the order
+// asked among equal names), each name asked once; the others in
+// InvalidParameters, in the order asked (spec 2.4). A reference without WithDecryption fails the
 // whole call, before any lookup (spec 1.1).
 func (s *State) GetParameters(env core.Env, in *ssm.GetParametersInput) (*ssm.GetParametersOutput, error) {
 	if len(in.Names) < 1 || len(in.Names) > maxGetNames {
@@ -165,5 +168,6 @@ func (s *State) GetParameters(env core.Env, in *ssm.GetParametersInput) (*ssm.Ge
 		}
 		out.Parameters = append(out.Parameters, s.toParameter(p, v, sel, decrypt))
 	}
+	slices.SortStableFunc(out.Parameters, func(a, b types.Parameter) int { return strings.Compare(*a.Name, *b.Name) })
 	return out, nil
 }

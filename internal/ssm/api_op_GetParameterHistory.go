@@ -3,6 +3,7 @@ package ssm
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -32,7 +33,8 @@ func (s *State) lookupPlain(raw string, named bool) (*param, error) {
 }
 
 // GetParameterHistory lists the retained versions of a parameter, oldest
-// first, up to MaxResults (1–50, default 50) a page (spec 2.7). The page
+// first, up to MaxResults (1–50, default 50) a page (spec 2.7). Name may
+// be the parameter's ARN (D). The page
 // token holds the last version number returned.
 func (s *State) GetParameterHistory(env core.Env, in *ssm.GetParameterHistoryInput) (*ssm.GetParameterHistoryOutput, error) {
 	max := int32(50)
@@ -46,7 +48,14 @@ func (s *State) GetParameterHistory(env core.Env, in *ssm.GetParameterHistoryInp
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.lookupPlain(aws.ToString(in.Name), true)
+	// History takes a name or an ARN (D: GetParameterHistoryInput.Name).
+	raw := trimName(aws.ToString(in.Name))
+	if strings.HasPrefix(raw, "arn:") {
+		if name, sel, ok, _ := s.parseGetName(raw); ok && sel == nil {
+			raw = name
+		}
+	}
+	p, err := s.lookupPlain(raw, true)
 	if err != nil {
 		return nil, err
 	}
