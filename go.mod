@@ -3,9 +3,11 @@ module github.com/fakeaws/fakeaws-go
 go 1.26
 
 require (
+	github.com/anishathalye/porcupine v1.3.1
 	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/aws/smithy-go v1.28.9
 	github.com/google/uuid v1.6.0
+	pgregory.net/rapid v1.3.0
 )
 
 require (
