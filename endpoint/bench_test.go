@@ -35,32 +35,48 @@ var (
 	benchSecret = &secretsmanager.GetSecretValueInput{SecretId: aws.String("bench/db")}
 )
 
-// benchStore returns a Store holding one parameter and one secret, and the
-// direct answers to the benchmarked calls.
-func benchStore(b *testing.B) (*fakeaws.Store, *ssm.GetParameterOutput, *secretsmanager.GetSecretValueOutput) {
+func newBenchStore() *fakeaws.Store {
+	return fakeaws.New(fakeaws.WithClock(clock.NewFake(time.Date(2024, 1, 2, 3, 4, 5, 678e6, time.UTC))), fakeaws.WithCallLog(0))
+}
+
+// paramStore returns a Store holding one parameter, and the direct answer
+// to the benchmarked call.
+func paramStore(b *testing.B) (*fakeaws.Store, *ssm.GetParameterOutput) {
 	b.Helper()
-	st := fakeaws.New(fakeaws.WithClock(clock.NewFake(time.Date(2024, 1, 2, 3, 4, 5, 678e6, time.UTC))), fakeaws.WithCallLog(0))
-	ps, ok1 := any(ssmfake.New(st)).(parameterAPI)
-	ss, ok2 := any(smfake.New(st)).(secretAPI)
-	if !ok1 || !ok2 {
-		b.Skip("the fake clients do not serve PutParameter/GetParameter and CreateSecret/GetSecretValue yet")
+	st := newBenchStore()
+	ps, ok := any(ssmfake.New(st)).(parameterAPI)
+	if !ok {
+		b.Skip("ssmfake does not serve PutParameter and GetParameter yet")
 	}
 	ctx := context.Background()
 	if _, err := ps.PutParameter(ctx, &ssm.PutParameterInput{Name: benchParam.Name, Value: aws.String("db.internal:5432"), Type: ssmtypes.ParameterTypeString}); err != nil {
-		b.Fatal(err)
-	}
-	if _, err := ss.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: benchSecret.SecretId, SecretString: aws.String(`{"user":"app","password":"s3cr3t"}`)}); err != nil {
 		b.Fatal(err)
 	}
 	p, err := ps.GetParameter(ctx, benchParam)
 	if err != nil {
 		b.Fatal(err)
 	}
+	return st, p
+}
+
+// secretStore returns a Store holding one secret, and the direct answer to
+// the benchmarked call.
+func secretStore(b *testing.B) (*fakeaws.Store, *secretsmanager.GetSecretValueOutput) {
+	b.Helper()
+	st := newBenchStore()
+	ss, ok := any(smfake.New(st)).(secretAPI)
+	if !ok {
+		b.Skip("smfake does not serve CreateSecret and GetSecretValue yet")
+	}
+	ctx := context.Background()
+	if _, err := ss.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: benchSecret.SecretId, SecretString: aws.String(`{"user":"app","password":"s3cr3t"}`)}); err != nil {
+		b.Fatal(err)
+	}
 	s, err := ss.GetSecretValue(ctx, benchSecret)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return st, p, s
+	return st, s
 }
 
 // canned answers every request with the same body: the SDK's own cost,
@@ -82,7 +98,7 @@ func canned(ssmBody, smBody []byte) http.Handler {
 
 // BenchmarkGetParameter measures one GetParameter through each way in.
 func BenchmarkGetParameter(b *testing.B) {
-	st, direct, _ := benchStore(b)
+	st, direct := paramStore(b)
 	ctx := context.Background()
 	run := func(b *testing.B, c interface {
 		GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
@@ -109,7 +125,7 @@ func BenchmarkGetParameter(b *testing.B) {
 
 // BenchmarkGetSecretValue measures one GetSecretValue through each way in.
 func BenchmarkGetSecretValue(b *testing.B) {
-	st, _, direct := benchStore(b)
+	st, direct := secretStore(b)
 	ctx := context.Background()
 	run := func(b *testing.B, c interface {
 		GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)

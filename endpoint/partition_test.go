@@ -2,6 +2,7 @@ package endpoint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http/httptest"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/smithy-go"
 	"github.com/fakeaws/fakeaws-go"
 )
 
@@ -70,23 +72,25 @@ func TestParallelClients(t *testing.T) {
 	st := fakeaws.New()
 	h := newStubHandler(st, newStub(nil))
 	srv := NewServer(st)
-	defer srv.Close()
+	t.Cleanup(srv.Close) // after the parallel subtests
 	cfgs := map[string]aws.Config{"config": stubConfig(st, h), "server": srv.Config()}
 	for name, cfg := range cfgs {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var wg sync.WaitGroup
-			errs := make(chan error, 64)
+			errs := make(chan error, 16*4*2)
 			for i := range 16 {
 				wg.Go(func() {
 					ssmc, smc := ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)
 					for j := range 4 {
-						// Over the server the Store serves no operation yet
-						// or some: either answer is well-formed.
+						// Over the server the answers come from the real
+						// fakes: a missing parameter or secret is an API
+						// error; anything else is a failure.
 						_, err1 := ssmc.GetParameter(context.Background(), &ssm.GetParameterInput{Name: aws.String(fmt.Sprintf("/p/%d/%d", i, j))})
 						_, err2 := smc.GetSecretValue(context.Background(), &secretsmanager.GetSecretValueInput{SecretId: aws.String("s")})
 						for _, err := range []error{err1, err2} {
-							if err != nil && name == "config" {
+							var api smithy.APIError
+							if err != nil && (name == "config" || !errors.As(err, &api)) {
 								errs <- err
 							}
 						}
