@@ -65,9 +65,9 @@ func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueIn
 		ARN:           aws.String(sec.arn),
 		Name:          aws.String(sec.name),
 		VersionId:     aws.String(v.id),
-		SecretString:  copyStr(v.str),
-		SecretBinary:  cloneBytes(v.bin),
-		VersionStages: copyStages(v.stages),
+		SecretString:  v.str,
+		SecretBinary:  v.bin,
+		VersionStages: v.stages,
 		CreatedDate:   copyTime(v.created),
 	}, nil
 }
@@ -113,9 +113,9 @@ func (s *State) Reference(env core.Env, secretID, selector string) (Ref, error) 
 		ARN:           sec.arn,
 		Name:          sec.name,
 		VersionID:     v.id,
-		SecretString:  copyStr(v.str),
-		SecretBinary:  cloneBytes(v.bin),
-		VersionStages: copyStages(v.stages),
+		SecretString:  v.str,
+		SecretBinary:  v.bin,
+		VersionStages: v.stages,
 		CreatedDate:   v.created,
 	}, nil
 }

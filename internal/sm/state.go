@@ -79,9 +79,11 @@ type Ref struct {
 	ARN           string
 	Name          string
 	VersionID     string
+	// The value and labels are the Store's own: read them, never change or
+	// keep them, and only while the caller holds the Store's lock.
 	SecretString  *string
-	SecretBinary  []byte   // a copy
-	VersionStages []string // every label on the version, a copy
+	SecretBinary  []byte
+	VersionStages []string // every label on the version
 	CreatedDate   time.Time
 }
 

@@ -66,21 +66,38 @@ func (s *State) getReference(env core.Env, name string) (*types.Parameter, error
 		return nil, err
 	}
 	byID := hasSel && sel == ref.VersionID
-	out := &types.Parameter{
-		Name:             aws.String(base),
+	// One allocation holds the answer and every value it points to: the
+	// caller gets fresh pointers that share nothing with the Store.
+	a := &refAnswer{
+		name:     base,
+		source:   sourceResult(&ref, !byID),
+		modified: ref.CreatedDate,
+		arn:      ref.ARN,
+	}
+	a.p = types.Parameter{
+		Name:             &a.name,
 		Type:             types.ParameterTypeSecureString,
 		Version:          0,
-		SourceResult:     aws.String(sourceResult(&ref, !byID)),
-		LastModifiedDate: aws.Time(ref.CreatedDate),
-		ARN:              aws.String(ref.ARN),
+		SourceResult:     &a.source,
+		LastModifiedDate: &a.modified,
+		ARN:              &a.arn,
 	}
 	if ref.SecretString != nil {
-		out.Value = aws.String(*ref.SecretString)
+		a.value = *ref.SecretString
+		a.p.Value = &a.value
 	}
 	if hasSel {
-		out.Selector = aws.String(":" + sel)
+		a.selector = ":" + sel
+		a.p.Selector = &a.selector
 	}
-	return out, nil
+	return &a.p, nil
+}
+
+// refAnswer is a reference's answer with the values its pointers point to.
+type refAnswer struct {
+	p                                  types.Parameter
+	name, source, arn, value, selector string
+	modified                           time.Time
 }
 
 // sourceDateLayout is Java's DateFormat.DEFAULT in the US locale, as the
@@ -95,6 +112,14 @@ const sourceDateLayout = "Jan 2, 2006 3:04:05 PM"
 // Gson's escaping, so that it matches AWS's bytes.
 func sourceResult(ref *sm.Ref, withStages bool) string {
 	var b strings.Builder
+	n := 128 + len(ref.ARN) + len(ref.Name) + len(ref.VersionID)
+	if ref.SecretString != nil {
+		n += len(*ref.SecretString) + len(*ref.SecretString)/8
+	}
+	for _, st := range ref.VersionStages {
+		n += len(st) + 3
+	}
+	b.Grow(n)
 	b.WriteString(`{"ARN":`)
 	gsonString(&b, ref.ARN)
 	b.WriteString(`,"name":`)
@@ -116,7 +141,8 @@ func sourceResult(ref *sm.Ref, withStages bool) string {
 		b.WriteByte(']')
 	}
 	b.WriteString(`,"createdDate":`)
-	gsonString(&b, ref.CreatedDate.In(time.UTC).Format(sourceDateLayout))
+	var date [32]byte
+	gsonString(&b, string(ref.CreatedDate.In(time.UTC).AppendFormat(date[:0], sourceDateLayout)))
 	b.WriteByte('}')
 	return b.String()
 }
