@@ -76,9 +76,9 @@ func partition(region string) string {
 // Ref is one secret version, as a Parameter Store reference
 // (/aws/reference/secretsmanager/<id>[:selector]) reads it.
 type Ref struct {
-	ARN           string
-	Name          string
-	VersionID     string
+	ARN       string
+	Name      string
+	VersionID string
 	// The value and labels are the Store's own: read them, never change or
 	// keep them, and only while the caller holds the Store's lock.
 	SecretString  *string
