@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -42,19 +43,35 @@ func shownValue(v *version, decrypt bool) string {
 // toParameter is the answer for version v of p, read through sel (nil for
 // none): Name as stored, without the selector; Selector ":<text>" (D).
 func (s *State) toParameter(p *param, v *version, sel *selector, decrypt bool) types.Parameter {
+	// One allocation holds every value the answer points to: fresh
+	// pointers that share nothing with the Store.
+	h := &paramValues{
+		name:     p.name,
+		value:    shownValue(v, decrypt),
+		arn:      s.arn(p.name),
+		dataType: v.dataType,
+		modified: v.modified,
+	}
 	out := types.Parameter{
-		Name:             aws.String(p.name),
+		Name:             &h.name,
 		Type:             v.typ,
-		Value:            aws.String(shownValue(v, decrypt)),
+		Value:            &h.value,
 		Version:          v.version,
-		LastModifiedDate: aws.Time(v.modified),
-		ARN:              aws.String(s.arn(p.name)),
-		DataType:         aws.String(v.dataType),
+		LastModifiedDate: &h.modified,
+		ARN:              &h.arn,
+		DataType:         &h.dataType,
 	}
 	if sel != nil {
-		out.Selector = aws.String(":" + sel.text)
+		h.selector = ":" + sel.text
+		out.Selector = &h.selector
 	}
 	return out
+}
+
+// paramValues holds the values a Parameter answer points to.
+type paramValues struct {
+	name, value, arn, dataType, selector string
+	modified                             time.Time
 }
 
 // resolve finds the parameter and version a Get name asks for (spec 2.4):
