@@ -15,6 +15,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/fakeaws/fakeaws-go"
 	"github.com/fakeaws/fakeaws-go/clock"
+	"github.com/fakeaws/fakeaws-go/internal/core"
 	"github.com/fakeaws/fakeaws-go/smfake"
 	"github.com/fakeaws/fakeaws-go/ssmfake"
 	"github.com/google/go-cmp/cmp"
@@ -126,7 +127,10 @@ func replay(t *testing.T, way string) []*answer {
 			continue
 		}
 		out, err := callSDK(context.Background(), client, c.op, c.in)
-		a := &answer{Out: out}
+		// The answer as it was when returned: the wire encodes it at once,
+		// so compare the direct answer before later calls can touch it
+		// (whether the fakes hand out their own state is for their tests).
+		a := &answer{Out: core.DeepCopyAny(out)}
 		if err != nil {
 			a.Out, a.Text = nil, err.Error()
 			var api smithy.APIError
