@@ -41,6 +41,7 @@ type param struct {
 	name     string
 	versions []*version
 	tags     []types.Tag // in the order first added; keys unique
+	policy   *resourcePolicy
 }
 
 // version is one version of a parameter. Fields left out of an overwrite
