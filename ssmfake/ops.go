@@ -21,4 +21,7 @@ var (
 	OpPutParameter            = engine.NewOp(core.ServiceSSM, "PutParameter", true)
 	OpRemoveTagsFromResource  = engine.NewOp(core.ServiceSSM, "RemoveTagsFromResource", true)
 	OpUnlabelParameterVersion = engine.NewOp(core.ServiceSSM, "UnlabelParameterVersion", true)
+	OpGetServiceSetting       = engine.NewOp(core.ServiceSSM, "GetServiceSetting", false)
+	OpUpdateServiceSetting    = engine.NewOp(core.ServiceSSM, "UpdateServiceSetting", true)
+	OpResetServiceSetting     = engine.NewOp(core.ServiceSSM, "ResetServiceSetting", true)
 )

@@ -127,7 +127,14 @@ func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutP
 	} else {
 		v.keyID = ""
 	}
-	tier, err := resolveTier(in.Tier, prev, v)
+	asked := in.Tier
+	if asked == "" && (prev == nil || s.defaultTier() != types.ParameterTierStandard) {
+		// The default-parameter-tier service setting applies to calls that
+		// give no tier (D: PutParameterInput.Tier); a Standard default
+		// leaves an overwrite's tier as it was.
+		asked = s.defaultTier()
+	}
+	tier, err := resolveTier(asked, prev, v)
 	if err != nil {
 		return nil, err
 	}

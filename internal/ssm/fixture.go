@@ -245,4 +245,5 @@ func (s *State) ReplaceWith(o *State) {
 	s.account, s.region = o.account, o.region
 	s.params = o.params
 	s.index = o.index
+	s.settings = o.settings
 }

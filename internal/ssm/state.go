@@ -28,6 +28,8 @@ type State struct {
 
 	params map[string]*param // by key(name)
 	index  index             // stored names, sorted
+
+	settings map[string]*setting // customized service settings, by path
 }
 
 // New returns an empty state whose references read secrets.
