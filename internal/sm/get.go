@@ -65,9 +65,10 @@ func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueIn
 		ARN:           aws.String(sec.arn),
 		Name:          aws.String(sec.name),
 		VersionId:     aws.String(v.id),
-		SecretString:  v.str,
-		SecretBinary:  v.bin,
-		VersionStages: v.stages,
+		// Copies: the caller owns the output (DESIGN: copies at every boundary).
+		SecretString:  copyStr(v.str),
+		SecretBinary:  cloneBytes(v.bin),
+		VersionStages: copyStages(v.stages),
 		CreatedDate:   copyTime(v.created),
 	}, nil
 }
