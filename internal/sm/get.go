@@ -62,9 +62,9 @@ func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueIn
 	}
 	touch(sec, v, env.Now)
 	return &secretsmanager.GetSecretValueOutput{
-		ARN:           aws.String(sec.arn),
-		Name:          aws.String(sec.name),
-		VersionId:     aws.String(v.id),
+		ARN:       aws.String(sec.arn),
+		Name:      aws.String(sec.name),
+		VersionId: aws.String(v.id),
 		// Copies: the caller owns the output (DESIGN: copies at every boundary).
 		SecretString:  copyStr(v.str),
 		SecretBinary:  cloneBytes(v.bin),
