@@ -24,4 +24,7 @@ var (
 	OpGetServiceSetting       = engine.NewOp(core.ServiceSSM, "GetServiceSetting", false)
 	OpUpdateServiceSetting    = engine.NewOp(core.ServiceSSM, "UpdateServiceSetting", true)
 	OpResetServiceSetting     = engine.NewOp(core.ServiceSSM, "ResetServiceSetting", true)
+	OpPutResourcePolicy       = engine.NewOp(core.ServiceSSM, "PutResourcePolicy", true)
+	OpGetResourcePolicies     = engine.NewOp(core.ServiceSSM, "GetResourcePolicies", false)
+	OpDeleteResourcePolicy    = engine.NewOp(core.ServiceSSM, "DeleteResourcePolicy", true)
 )
