@@ -65,6 +65,9 @@ func (s *State) toParameter(p *param, v *version, sel *selector, decrypt bool) t
 		h.selector = ":" + sel.text
 		out.Selector = &h.selector
 	}
+	if isPublic(p.name) {
+		h.arn = s.publicARN(p.name)
+	}
 	return out
 }
 
@@ -86,6 +89,9 @@ func (s *State) resolve(raw string) (*param, *version, *selector, error) {
 		return nil, nil, nil, errNotFound()
 	}
 	p := s.lookup(name)
+	if p == nil && isPublic(name) {
+		p = public().params[name]
+	}
 	if p == nil {
 		return nil, nil, nil, errNotFound()
 	}

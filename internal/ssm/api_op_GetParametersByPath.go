@@ -162,14 +162,21 @@ func (s *State) GetParametersByPath(env core.Env, in *ssm.GetParametersByPathInp
 	if root {
 		start = ""
 	}
-	at := s.index.seek(start)
+	// Paths under the public tree list the tree (a Store's own names can
+	// never be there, spec 2.8); other paths never list it.
+	idx, params := &s.index, s.params
+	if isPublic(prefix) || strings.HasPrefix(publicPrefix, prefix) && prefix != "/" {
+		t := public()
+		idx, params = &t.index, t.params
+	}
+	at := idx.seek(start)
 	if resume {
-		at = s.index.seekAfter(last)
+		at = idx.seekAfter(last)
 	}
 	out := &ssm.GetParametersByPathOutput{Parameters: []types.Parameter{}}
 	var lastSeen string
 	for scanned := 0; ; {
-		name, ok := s.index.at(at)
+		name, ok := idx.at(at)
 		if !ok || !root && !strings.HasPrefix(name, prefix) {
 			return out, nil
 		}
@@ -184,15 +191,15 @@ func (s *State) GetParametersByPath(env core.Env, in *ssm.GetParametersByPathInp
 		if i := strings.IndexByte(rel, '/'); i >= 0 && !recursive {
 			// A deeper name: skip its whole subtree ('0' follows '/').
 			sub := name[:len(name)-len(rel)+i] + "0"
-			at = s.index.seek(sub)
+			at = idx.seek(sub)
 			continue
 		}
 		scanned++
 		lastSeen = name
-		p := s.params[key(name)]
+		p := params[key(name)]
 		if v := pick(p, fs); v != nil {
 			out.Parameters = append(out.Parameters, s.toParameter(p, v, nil, decrypt))
 		}
-		at = s.index.next(at)
+		at = idx.next(at)
 	}
 }
