@@ -2,6 +2,7 @@ package smfake_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -196,5 +197,52 @@ func TestGetRandomPassword(t *testing.T) {
 	}
 	if len(pw) != 12 || !lower || !upper || !digit {
 		t.Errorf("password %q: want 12 characters with each included type", pw)
+	}
+}
+
+// TestListSecretsNarrowNameFilter: a name filter that selects few secrets
+// of many answers as a walk of the whole listing would (same order, same
+// pages), in every sort.
+func TestListSecretsNarrowNameFilter(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, clk := newClient(t)
+	for i := range 60 {
+		clk.Set(t0.Add(time.Duration(60-i) * time.Second)) // creation order opposite to name order
+		name := fmt.Sprintf("other/%02d", i)
+		if i%20 == 0 {
+			name = fmt.Sprintf("team/%02d", i)
+		}
+		if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(name), SecretString: aws.String("v")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		by    types.SortByType
+		order types.SortOrderType
+		want  []string
+	}{
+		{"", "", []string{"team/40", "team/20", "team/00"}},
+		{types.SortByTypeName, types.SortOrderTypeAsc, []string{"team/00", "team/20", "team/40"}},
+		{types.SortByTypeName, types.SortOrderTypeDesc, []string{"team/40", "team/20", "team/00"}},
+	} {
+		var got []string
+		in := &secretsmanager.ListSecretsInput{MaxResults: aws.Int32(2), SortBy: tt.by, SortOrder: tt.order,
+			Filters: []types.Filter{{Key: types.FilterNameStringTypeName, Values: []string{"team/", "team/2"}}}}
+		for range 4 {
+			out, err := c.ListSecrets(ctx, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range out.SecretList {
+				got = append(got, aws.ToString(e.Name))
+			}
+			if in.NextToken = out.NextToken; in.NextToken == nil {
+				break
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("sort %q %q (-want +got):\n%s", tt.by, tt.order, diff)
+		}
 	}
 }

@@ -2,7 +2,9 @@ package sm
 
 import (
 	"slices"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -105,14 +107,18 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var n int
 	var at func(int) *secret
-	switch l.sortBy {
-	case types.SortByTypeName:
+	cands, narrow := s.nameCandidates(l.filters)
+	switch {
+	case !narrow && l.sortBy == types.SortByTypeName:
 		n, at = len(s.names), func(i int) *secret { return s.byName[s.names[i]] }
-	case types.SortByTypeCreatedDate:
+	case !narrow && l.sortBy == types.SortByTypeCreatedDate:
 		n, at = len(s.byCreated), func(i int) *secret { return s.byCreated[i] }
 	default:
+		if !narrow {
+			cands = s.byCreated
+		}
 		var all []*secret
-		for _, sec := range s.byCreated {
+		for _, sec := range cands {
 			if keep(sec) {
 				all = append(all, sec)
 			}
@@ -186,4 +192,39 @@ func (s *State) ListSecrets(env core.Env, in *secretsmanager.ListSecretsInput) (
 		out.SecretList[i] = sec.entry()
 	}
 	return out, nil
+}
+
+// nameCandidates returns the secrets whose names begin with one of the
+// prefixes of a name filter without negations, found by binary search in the
+// name index, when they are few against the whole partition (a sixteenth):
+// sorting those is then cheaper than walking an index past the others.
+func (s *State) nameCandidates(filters []filter) ([]*secret, bool) {
+	for _, f := range filters {
+		if f.key != "name" || slices.ContainsFunc(f.values, func(v string) bool { return strings.HasPrefix(v, "!") }) {
+			continue
+		}
+		type span struct{ lo, hi int }
+		var spans []span
+		total := 0
+		for _, p := range f.values {
+			lo, _ := slices.BinarySearch(s.names, p)
+			hi := lo + sort.Search(len(s.names)-lo, func(i int) bool { return !strings.HasPrefix(s.names[lo+i], p) })
+			spans = append(spans, span{lo, hi})
+			total += hi - lo
+		}
+		if total*16 > len(s.names) {
+			return nil, false
+		}
+		slices.SortFunc(spans, func(a, b span) int { return a.lo - b.lo })
+		var out []*secret
+		next := 0 // names before next are taken
+		for _, sp := range spans {
+			for i := max(sp.lo, next); i < sp.hi; i++ {
+				out = append(out, s.byName[s.names[i]])
+			}
+			next = max(next, sp.hi)
+		}
+		return out, true
+	}
+	return nil, false
 }
