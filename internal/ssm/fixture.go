@@ -1,6 +1,7 @@
 package ssm
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -126,9 +127,6 @@ func (s *State) importParam(fp *fixture.Parameter) (*param, error) {
 		}
 		p.tags = append(p.tags, tag)
 	}
-	if fp.Policy != nil {
-		p.policy = &resourcePolicy{id: fp.Policy.ID, hash: fp.Policy.Hash, policy: fp.Policy.Policy}
-	}
 	first := fp.Versions[0].Version
 	if first < 1 {
 		return nil, fmt.Errorf("version %d: versions start at 1", first)
@@ -143,6 +141,13 @@ func (s *State) importParam(fp *fixture.Parameter) (*param, error) {
 		}
 		p.versions = append(p.versions, v)
 		prev = v
+	}
+	if fp.Policy != nil {
+		pol, err := importPolicy(p, fp.Policy)
+		if err != nil {
+			return nil, fmt.Errorf("resourcePolicy: %w", err)
+		}
+		p.policy = pol
 	}
 	if last := p.latest().version; first > 1 && last-first+1 < maxVersions {
 		// Older versions are dropped only when the 101st is created (D).
@@ -246,4 +251,27 @@ func (s *State) ReplaceWith(o *State) {
 	s.params = o.params
 	s.index = o.index
 	s.settings = o.settings
+}
+
+// importPolicy checks a fixture's resource policy as PutResourcePolicy
+// would (a JSON object, on an Advanced-tier parameter). A hash left out is
+// computed; an ID left out is derived from the parameter's name, so that
+// loading the same fixture twice gives the same ID.
+func importPolicy(p *param, fp *fixture.ResourcePolicy) (*resourcePolicy, error) {
+	var obj map[string]any
+	if json.Unmarshal([]byte(fp.Policy), &obj) != nil || obj == nil {
+		return nil, fmt.Errorf("policy is not a JSON object")
+	}
+	if p.latest().tier != types.ParameterTierAdvanced {
+		return nil, fmt.Errorf("only Advanced-tier parameters take a resource policy")
+	}
+	pol := &resourcePolicy{id: fp.ID, hash: fp.Hash, policy: fp.Policy}
+	if pol.hash == "" {
+		pol.hash = policyHash(fp.Policy)
+	}
+	if pol.id == "" {
+		h := policyHash(p.name)
+		pol.id = h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+	}
+	return pol, nil
 }

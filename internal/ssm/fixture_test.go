@@ -28,9 +28,10 @@ func fixtureState(t *testing.T) *State {
 	t.Helper()
 	s := New(fxAccount, fxRegion, sm.New(fxAccount, fxRegion))
 	now := time.Date(2026, 1, 2, 3, 4, 5, 6_000_000, time.UTC)
+	ids := core.NewIDs(true, 1, nil, nil)
 	env := func() core.Env {
 		now = now.Add(time.Second)
-		return core.Env{Now: now, Account: fxAccount, Region: fxRegion}
+		return core.Env{Now: now, IDs: ids, Account: fxAccount, Region: fxRegion}
 	}
 	must := func(_ any, err error) {
 		t.Helper()
@@ -44,6 +45,7 @@ func fixtureState(t *testing.T) *State {
 	must(s.PutParameter(env(), &ssm.PutParameterInput{Name: aws.String("/app/db/url"), Value: aws.String(strings.Repeat("x", 5000)), Overwrite: aws.Bool(true), Tier: types.ParameterTierAdvanced}))
 	must(s.LabelParameterVersion(env(), &ssm.LabelParameterVersionInput{Name: aws.String("/app/db/url"), ParameterVersion: aws.Int64(1), Labels: []string{"old", "first"}}))
 	must(s.LabelParameterVersion(env(), &ssm.LabelParameterVersionInput{Name: aws.String("/app/db/url"), Labels: []string{"live"}}))
+	must(s.PutResourcePolicy(env(), &ssm.PutResourcePolicyInput{ResourceArn: aws.String(s.arn("/app/db/url")), Policy: aws.String(`{"Version":"2012-10-17"}`)}))
 	must(s.PutParameter(env(), &ssm.PutParameterInput{Name: aws.String("/app/secret"), Value: aws.String("s"), Type: types.ParameterTypeSecureString}))
 	must(s.PutParameter(env(), &ssm.PutParameterInput{Name: aws.String("single"), Value: aws.String("a,b"), Type: types.ParameterTypeStringList, AllowedPattern: aws.String("[a-z,]+")}))
 	must(s.PutParameter(env(), &ssm.PutParameterInput{Name: aws.String("/B"), Value: aws.String("b"), Type: types.ParameterTypeString, DataType: aws.String("text")}))
@@ -72,7 +74,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 
 	env := core.Env{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), Account: fxAccount, Region: fxRegion}
-	opts := []cmp.Option{cmpopts.IgnoreUnexported(ssm.GetParameterOutput{}, ssm.GetParameterHistoryOutput{}, ssm.GetParametersByPathOutput{}, ssm.DescribeParametersOutput{}, ssm.ListTagsForResourceOutput{},
+	opts := []cmp.Option{cmpopts.IgnoreUnexported(ssm.GetParameterOutput{}, ssm.GetParameterHistoryOutput{}, ssm.GetParametersByPathOutput{}, ssm.DescribeParametersOutput{}, ssm.ListTagsForResourceOutput{}, ssm.GetResourcePoliciesOutput{}, types.GetResourcePoliciesResponseEntry{},
 		types.Parameter{}, types.ParameterHistory{}, types.ParameterMetadata{}, types.Tag{}, types.ParameterInlinePolicy{}), cmpopts.IgnoreTypes(middleware.Metadata{})}
 	reads := []struct {
 		name string
@@ -95,6 +97,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}},
 		{"DescribeParameters", func(s *State) (any, error) {
 			return s.DescribeParameters(env, &ssm.DescribeParametersInput{MaxResults: aws.Int32(50)})
+		}},
+		{"GetResourcePolicies", func(s *State) (any, error) {
+			return s.GetResourcePolicies(env, &ssm.GetResourcePoliciesInput{ResourceArn: aws.String(s.arn("/app/db/url"))})
 		}},
 		{"ListTagsForResource", func(s *State) (any, error) {
 			return s.ListTagsForResource(env, &ssm.ListTagsForResourceInput{ResourceType: types.ResourceTypeForTaggingParameter, ResourceId: aws.String("/app/db/url")})
@@ -161,6 +166,8 @@ func TestImportRejects(t *testing.T) {
 		{"eleven labels (spec 2.7)", one("/x", ver(1, labels("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"))), `parameter "/x": version 1: 11 labels`},
 		{"51 tags (D: TooManyTagsError)", []fixture.Parameter{{Name: "/x", Tags: tags, Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/x": 51 tags`},
 		{"same name twice, slash spelling (spec 2.2)", []fixture.Parameter{{Name: "P", Versions: []fixture.ParameterVersion{ver(1)}}, {Name: "/P", Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/P": listed twice`},
+		{"resource policy on a Standard parameter (D: PutResourcePolicy)", []fixture.Parameter{{Name: "/x", Policy: &fixture.ResourcePolicy{Policy: "{}"}, Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/x": resourcePolicy: only Advanced`},
+		{"resource policy not JSON (D: MalformedResourcePolicyDocumentException)", []fixture.Parameter{{Name: "/x", Policy: &fixture.ResourcePolicy{Policy: "{"}, Versions: []fixture.ParameterVersion{ver(1, func(v *fixture.ParameterVersion) { v.Tier = "Advanced" })}}}, `parameter "/x": resourcePolicy: policy is not`},
 		{"Advanced downgraded to Standard (D)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Tier = "Advanced" }), ver(2, func(v *fixture.ParameterVersion) { v.Tier = "Standard" })), `parameter "/x": version 2: tier Standard`},
 	}
 	for _, tc := range cases {
