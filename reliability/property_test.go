@@ -204,12 +204,15 @@ func checkInvariants(t *rapid.T, f fakes, d dump) {
 // every output must be a copy.
 func TestProperties(t *testing.T) {
 	t.Parallel()
-	// CI runs 40 sequences; -rapid.checks=N on the command line runs more.
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "rapid.checks" })
-	if !given {
-		if err := flag.Set("rapid.checks", "40"); err != nil {
-			t.Fatal(err)
+	// CI runs 40 sequences from a fixed seed; -rapid.checks=N and
+	// -rapid.seed=S on the command line run more, or others.
+	given := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for name, value := range map[string]string{"rapid.checks": "40", "rapid.seed": "20261128"} {
+		if !given[name] {
+			if err := flag.Set(name, value); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	rapid.Check(t, func(t *rapid.T) {
