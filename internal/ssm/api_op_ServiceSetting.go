@@ -2,6 +2,7 @@ package ssm
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -121,4 +122,37 @@ func (s *State) ResetServiceSetting(env core.Env, in *ssm.ResetServiceSettingInp
 	}
 	delete(s.settings, id)
 	return &ssm.ResetServiceSettingOutput{ServiceSetting: s.serviceSetting(env, id)}, nil
+}
+
+// Settings returns the customized service settings, path to value (the
+// settings at their default are left out). fixture.Partition has no field
+// for them yet; this is what one would hold.
+func (s *State) Settings() map[string]string {
+	out := make(map[string]string, len(s.settings))
+	for id, c := range s.settings {
+		out[id] = c.value
+	}
+	return out
+}
+
+// SetSettings customizes the service settings given, path (or ARN) to value,
+// as of at, checking every one first as UpdateServiceSetting does; on an
+// error nothing changes.
+func (s *State) SetSettings(settings map[string]string, at time.Time) error {
+	next := make(map[string]*setting, len(s.settings)+len(settings))
+	for id, c := range s.settings {
+		next[id] = c
+	}
+	for raw, value := range settings {
+		id, err := s.settingID(raw)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(settingDefaults[id].values, value) {
+			return fmt.Errorf("setting %s: value %q: want one of %s", id, value, strings.Join(settingDefaults[id].values, ", "))
+		}
+		next[id] = &setting{value: value, modified: at, user: lastModifiedUser(s.account)}
+	}
+	s.settings = next
+	return nil
 }

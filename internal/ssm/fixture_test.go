@@ -214,3 +214,29 @@ func TestReplaceWith(t *testing.T) {
 		t.Errorf("after ReplaceWith (-want +got):\n%s", diff)
 	}
 }
+
+func TestSettingsRoundTrip(t *testing.T) {
+	t.Parallel()
+	s := New(fxAccount, fxRegion, nil)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := s.SetSettings(map[string]string{settingDefaultTier: "Advanced", settingHighThroughput: "maybe"}, at); err == nil {
+		t.Fatal("SetSettings accepted high-throughput-enabled=maybe (D: true or false)")
+	}
+	if got := s.Settings(); len(got) != 0 {
+		t.Errorf("a refused SetSettings changed settings: %v", got)
+	}
+	want := map[string]string{settingDefaultTier: "Intelligent-Tiering"}
+	if err := s.SetSettings(want, at); err != nil {
+		t.Fatal(err)
+	}
+	s2 := New(fxAccount, fxRegion, nil)
+	if err := s2.SetSettings(s.Settings(), at); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, s2.Settings()); diff != "" {
+		t.Errorf("Settings round trip (-want +got):\n%s", diff)
+	}
+	if got := s2.defaultTier(); got != types.ParameterTierIntelligentTiering {
+		t.Errorf("default tier = %s, want Intelligent-Tiering", got)
+	}
+}
