@@ -27,14 +27,22 @@ type listing struct {
 	after   *cursor // resume after this key
 }
 
-// cursor is a position in a sorted listing: the sort key and the name.
+// cursor is a position in a sorted listing: the sort key, then the order
+// of creation (creation-date sort) or the name (other sorts) to break ties.
 type cursor struct {
-	key  int64
-	name string
+	key   int64
+	order int64
+	name  string
 }
 
 func (c cursor) less(d cursor) bool {
-	return c.key < d.key || (c.key == d.key && c.name < d.name)
+	if c.key != d.key {
+		return c.key < d.key
+	}
+	if c.order != d.order {
+		return c.order < d.order
+	}
+	return c.name < d.name
 }
 
 // sortKey returns sec's key for by at now (the name sort uses the name
@@ -42,13 +50,13 @@ func (c cursor) less(d cursor) bool {
 func (sec *secret) sortKey(by types.SortByType) cursor {
 	switch by {
 	case types.SortByTypeCreatedDate:
-		return cursor{sec.created.UnixMilli(), sec.name}
+		return cursor{key: sec.created.UnixMilli(), order: sec.order64}
 	case types.SortByTypeLastChangedDate:
-		return cursor{sec.changed.UnixMilli(), sec.name}
+		return cursor{key: sec.changed.UnixMilli(), name: sec.name}
 	case types.SortByTypeLastAccessedDate:
-		return cursor{sec.accessed.Load(), sec.name}
+		return cursor{key: sec.accessed.Load(), name: sec.name}
 	}
-	return cursor{0, sec.name}
+	return cursor{name: sec.name}
 }
 
 // parseListing validates the paging, sorting and filter members shared by
@@ -81,7 +89,7 @@ func parseListing(filters []types.Filter, maxResults *int32, max, def int, token
 		return nil, err
 	}
 	if token != nil {
-		parts, err := decodeToken("s", *token, 4)
+		parts, err := decodeToken("s", *token, 5)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +100,11 @@ func parseListing(filters []types.Filter, maxResults *int32, max, def int, token
 		if err != nil {
 			return nil, err
 		}
-		l.after = &cursor{k, parts[3]}
+		o, err := decodeInt(parts[3])
+		if err != nil {
+			return nil, err
+		}
+		l.after = &cursor{key: k, order: o, name: parts[4]}
 	}
 	return l, nil
 }
@@ -110,7 +122,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	cands, narrow := s.nameCandidates(l.filters)
 	switch {
 	case !narrow && l.sortBy == types.SortByTypeName:
-		n, at = len(s.names), func(i int) *secret { return s.byName[s.names[i]] }
+		n, at = s.names.Len(), func(i int) *secret { return s.byName[s.names.At(i)] }
 	case !narrow && l.sortBy == types.SortByTypeCreatedDate:
 		n, at = len(s.byCreated), func(i int) *secret { return s.byCreated[i] }
 	default:
@@ -155,7 +167,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	if l.after != nil {
 		if step > 0 {
-			i = first(cursor{l.after.key, l.after.name + "\x00"}) // strictly after
+			i = first(l.after.next()) // strictly after
 		} else {
 			i = first(*l.after) - 1 // strictly before
 		}
@@ -168,7 +180,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 		}
 		if len(out) == l.limit {
 			last := out[len(out)-1].sortKey(l.sortBy)
-			return out, encodeToken("s", string(l.sortBy), string(l.order), strconv.FormatInt(last.key, 10), last.name)
+			return out, encodeToken("s", string(l.sortBy), string(l.order), strconv.FormatInt(last.key, 10), strconv.FormatInt(last.order, 10), last.name)
 		}
 		out = append(out, sec)
 	}
@@ -207,12 +219,12 @@ func (s *State) nameCandidates(filters []filter) ([]*secret, bool) {
 		var spans []span
 		total := 0
 		for _, p := range f.values {
-			lo, _ := slices.BinarySearch(s.names, p)
-			hi := lo + sort.Search(len(s.names)-lo, func(i int) bool { return !strings.HasPrefix(s.names[lo+i], p) })
+			lo := s.names.Search(p)
+			hi := lo + sort.Search(s.names.Len()-lo, func(i int) bool { return !strings.HasPrefix(s.names.At(lo+i), p) })
 			spans = append(spans, span{lo, hi})
 			total += hi - lo
 		}
-		if total*16 > len(s.names) {
+		if total*16 > s.names.Len() {
 			return nil, false
 		}
 		slices.SortFunc(spans, func(a, b span) int { return a.lo - b.lo })
@@ -220,11 +232,22 @@ func (s *State) nameCandidates(filters []filter) ([]*secret, bool) {
 		next := 0 // names before next are taken
 		for _, sp := range spans {
 			for i := max(sp.lo, next); i < sp.hi; i++ {
-				out = append(out, s.byName[s.names[i]])
+				out = append(out, s.byName[s.names.At(i)])
 			}
 			next = max(next, sp.hi)
 		}
 		return out, true
 	}
 	return nil, false
+}
+
+// next returns the smallest cursor after c: names hold no NUL, so
+// name+"\x00" is below every longer name that follows name.
+func (c cursor) next() cursor {
+	if c.name == "" {
+		c.order++ // creation-date cursors carry no name
+		return c
+	}
+	c.name += "\x00"
+	return c
 }

@@ -47,8 +47,9 @@ type State struct {
 
 	byName    map[string]*secret
 	byARN     map[string]*secret
-	names     []string  // names of every stored secret, sorted
-	byCreated []*secret // every stored secret, by (created, name)
+	names     nameIndex // names of every stored secret, sorted
+	byCreated []*secret // every stored secret, by (created, order of creation)
+	created   int64     // how many secrets were ever created here
 }
 
 // New returns an empty state.
@@ -97,6 +98,7 @@ func (e *RefNotFound) Error() string { return e.Reason }
 type secret struct {
 	name        string
 	arn         string
+	order64     int64 // creation order within the partition
 	description *string
 	kmsKeyID    *string // nil for the default key
 	typ         *string
@@ -212,21 +214,21 @@ func (s *State) findForWrite(env core.Env, id string) *secret {
 	return sec
 }
 
-// createdLess orders secrets for the creation index.
-func createdLess(a *secret, t time.Time, name string) bool {
+// createdLess orders secrets for the creation index: by CreatedDate, then
+// in order of creation (so that creating secrets appends to it).
+func createdLess(a *secret, t time.Time, order int64) bool {
 	if !a.created.Equal(t) {
 		return a.created.Before(t)
 	}
-	return a.name < name
+	return a.order64 < order
 }
 
 // add stores a new secret in every map and index.
 func (s *State) add(sec *secret) {
 	s.byName[sec.name] = sec
 	s.byARN[sec.arn] = sec
-	i, _ := slices.BinarySearch(s.names, sec.name)
-	s.names = slices.Insert(s.names, i, sec.name)
-	j := s.createdPos(sec.created, sec.name)
+	s.names.Insert(sec.name)
+	j := s.createdPos(sec.created, sec.order64)
 	s.byCreated = slices.Insert(s.byCreated, j, sec)
 }
 
@@ -234,22 +236,20 @@ func (s *State) add(sec *secret) {
 func (s *State) remove(sec *secret) {
 	delete(s.byName, sec.name)
 	delete(s.byARN, sec.arn)
-	if i, ok := slices.BinarySearch(s.names, sec.name); ok {
-		s.names = slices.Delete(s.names, i, i+1)
-	}
-	j := s.createdPos(sec.created, sec.name)
+	s.names.Delete(sec.name)
+	j := s.createdPos(sec.created, sec.order64)
 	if j < len(s.byCreated) && s.byCreated[j] == sec {
 		s.byCreated = slices.Delete(s.byCreated, j, j+1)
 	}
 }
 
 // createdPos returns the position of the first secret of byCreated at or
-// after (t, name).
-func (s *State) createdPos(t time.Time, name string) int {
+// after (t, order).
+func (s *State) createdPos(t time.Time, order int64) int {
 	lo, hi := 0, len(s.byCreated)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if createdLess(s.byCreated[m], t, name) {
+		if createdLess(s.byCreated[m], t, order) {
 			lo = m + 1
 		} else {
 			hi = m
@@ -261,7 +261,9 @@ func (s *State) createdPos(t time.Time, name string) int {
 // newSecret builds a secret called name created at now, with a fresh ARN
 // suffix. It is not stored yet.
 func (s *State) newSecret(env core.Env, name string) *secret {
+	s.created++
 	return &secret{
+		order64:  s.created,
 		name:     name,
 		arn:      s.prefix + name + "-" + env.IDs.ARNSuffix(),
 		created:  env.Now,
