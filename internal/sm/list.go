@@ -119,7 +119,13 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var n int
 	var at func(int) *secret
-	cands, narrow := s.nameCandidates(l.filters)
+	lo, hi := 0, -1 // with hi >= 0: the span of the name index a name filter allows
+	cands, narrow := []*secret(nil), false
+	if l.sortBy == types.SortByTypeName {
+		lo, hi = s.nameSpan(l.filters)
+	} else {
+		cands, narrow = s.nameCandidates(l.filters, l.limit)
+	}
 	switch {
 	case !narrow && l.sortBy == types.SortByTypeName:
 		n, at = s.names.Len(), func(i int) *secret { return s.byName[s.names.At(i)] }
@@ -172,8 +178,15 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 			i = first(*l.after) - 1 // strictly before
 		}
 	}
+	if hi >= 0 { // walk only the names the filter allows
+		if step > 0 {
+			i, n = max(i, lo), hi
+		} else {
+			i = min(i, hi-1)
+		}
+	}
 	var out []*secret
-	for ; i >= 0 && i < n; i += step {
+	for ; i >= lo && i < n; i += step {
 		sec := at(i)
 		if !keep(sec) {
 			continue
@@ -206,11 +219,44 @@ func (s *State) ListSecrets(env core.Env, in *secretsmanager.ListSecretsInput) (
 	return out, nil
 }
 
+// nameSpan returns the span [lo, hi) of the name index that holds every
+// name a name filter without negations allows, or (0, -1) when there is no
+// such filter.
+func (s *State) nameSpan(filters []filter) (lo, hi int) {
+	lo, hi = 0, -1
+	for _, f := range filters {
+		if f.key != "name" || slices.ContainsFunc(f.values, func(v string) bool { return strings.HasPrefix(v, "!") }) {
+			continue
+		}
+		flo, fhi := s.names.Len(), 0
+		for _, p := range f.values {
+			plo := s.names.Search(p)
+			phi := plo + sort.Search(s.names.Len()-plo, func(i int) bool { return !strings.HasPrefix(s.names.At(plo+i), p) })
+			if phi > plo {
+				flo, fhi = min(flo, plo), max(fhi, phi)
+			}
+		}
+		if fhi <= flo {
+			return 0, 0 // nothing matches
+		}
+		if hi < 0 {
+			lo, hi = flo, fhi
+		} else {
+			lo, hi = max(lo, flo), min(hi, fhi)
+		}
+	}
+	if hi >= 0 && hi < lo {
+		hi = lo
+	}
+	return lo, hi
+}
+
 // nameCandidates returns the secrets whose names begin with one of the
 // prefixes of a name filter without negations, found by binary search in the
-// name index, when they are few against the whole partition (a sixteenth):
-// sorting those is then cheaper than walking an index past the others.
-func (s *State) nameCandidates(filters []filter) ([]*secret, bool) {
+// name index, when sorting those few is cheaper than walking an index in
+// another order to fill a page of limit: with k of n secrets matching, a
+// walk passes about limit·n/k secrets, so when k² < limit·n.
+func (s *State) nameCandidates(filters []filter, limit int) ([]*secret, bool) {
 	for _, f := range filters {
 		if f.key != "name" || slices.ContainsFunc(f.values, func(v string) bool { return strings.HasPrefix(v, "!") }) {
 			continue
@@ -224,7 +270,7 @@ func (s *State) nameCandidates(filters []filter) ([]*secret, bool) {
 			spans = append(spans, span{lo, hi})
 			total += hi - lo
 		}
-		if total*16 > s.names.Len() {
+		if total*total >= (limit+1)*s.names.Len() {
 			return nil, false
 		}
 		slices.SortFunc(spans, func(a, b span) int { return a.lo - b.lo })
