@@ -108,6 +108,7 @@ type secret struct {
 	accessed    atomic.Int64 // day number + 1 of the last read; 0: never read
 	deleted     *time.Time   // when DeleteSecret was called
 	deletion    time.Time    // when the secret is gone (deleted != nil)
+	ext         *secretExt   // policy, rotation (ext.go); nil when none
 
 	versions map[string]*version
 	order    []*version // oldest first
