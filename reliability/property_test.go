@@ -356,12 +356,34 @@ func TestProperties(t *testing.T) {
 					return err
 				})
 			},
-			"GetSecretValue": func(t *rapid.T) {
-				// Its output is not checked for copies here: GetSecretValue
-				// hands out the Store's VersionStages and SecretBinary
-				// (internal/sm/get.go), to be fixed there first.
+			"GetSecretValue is a copy": func(t *rapid.T) {
 				in := &secretsmanager.GetSecretValueInput{SecretId: aws.String(sname.Draw(t, "name")), VersionStage: aws.String(rapid.SampledFrom(propStages).Draw(t, "stage"))}
-				try("GetSecretValue", func() error { _, err := f.sm.GetSecretValue(ctx, in); return err })
+				var first *secretsmanager.GetSecretValueOutput
+				try("GetSecretValue", func() error {
+					var err error
+					first, err = f.sm.GetSecretValue(ctx, in)
+					return err
+				})
+				if first == nil {
+					return
+				}
+				wantStages, wantBinary := slices.Clone(first.VersionStages), slices.Clone(first.SecretBinary)
+				for i := range first.VersionStages {
+					first.VersionStages[i] = "MUTATED"
+				}
+				for i := range first.SecretBinary {
+					first.SecretBinary[i] ^= 0xff
+				}
+				again, err := f.sm.GetSecretValue(ctx, in)
+				if err != nil {
+					t.Fatalf("re-read: %v", err)
+				}
+				if diff := cmp.Diff(wantStages, again.VersionStages); diff != "" {
+					t.Fatalf("VersionStages shared with the Store (-want +got):\n%s", diff)
+				}
+				if diff := cmp.Diff(wantBinary, again.SecretBinary); diff != "" {
+					t.Fatalf("SecretBinary shared with the Store (-want +got):\n%s", diff)
+				}
 			},
 			"full reads are copies": func(t *rapid.T) {
 				d, want := fullDump(t, f), fullDump(t, f)
