@@ -6,7 +6,9 @@
 //	export AWS_ENDPOINT_URL=http://127.0.0.1:4566
 //	aws ssm put-parameter --name /demo --value hello --type String
 //
-// The state lives in memory and is lost when the process ends. Besides the
+// The state lives in memory; with -state it is loaded from a JSON file at
+// start (when the file exists) and written back atomically on shutdown.
+// Besides the
 // two services it answers:
 //
 //	GET  /health            "ok"
@@ -22,6 +24,7 @@
 //	-seed N                make generated IDs a function of N
 //	-version-ids a,b,...   the first secret version IDs to hand out
 //	-arn-suffixes x,y,...  the first secret ARN suffixes to hand out
+//	-state FILE            load the state from FILE, write it back on shutdown
 //	-quiet                 no per-request log lines
 //
 // It prints the endpoint and the lines to paste into a shell on stdout, logs

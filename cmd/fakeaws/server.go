@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/fakeaws/fakeaws-go"
@@ -27,6 +29,7 @@ type options struct {
 	seed                  *uint64
 	versionIDs, suffixes  []string
 	quiet                 bool
+	stateFile             string // load at start, write on shutdown
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -42,6 +45,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&versionIDs, "version-ids", "", "comma-separated secret version IDs to hand out first")
 	fs.StringVar(&suffixes, "arn-suffixes", "", "comma-separated secret ARN suffixes to hand out first")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not log each request")
+	fs.StringVar(&o.stateFile, "state", "", "a JSON state file (Store.Dump's form): loaded at start when it exists, written atomically on shutdown")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -75,51 +79,28 @@ func splitList(s string) []string {
 }
 
 // server is the HTTP server around the endpoint: the admin routes, the
-// request log, and the Store, which a reset replaces (fakeaws.Store has no
-// Reset of its own yet, so a reset builds a fresh Store with the same
-// options and clock; the scripted IDs start over).
+// request log, and the Store.
 type server struct {
-	opts    options
-	clk     clock.Clock
-	fake    *clock.Fake // nil on the real clock
-	handler atomic.Pointer[http.Handler]
-	logger  *log.Logger
-	ln      net.Listener
-	http    *http.Server
+	opts   options
+	st     *fakeaws.Store
+	fake   *clock.Fake // nil on the real clock
+	logger *log.Logger
+	ln     net.Listener
+	http   *http.Server
 }
 
 func newServer(o options, stderr io.Writer) (*server, error) {
-	s := &server{opts: o, clk: clock.Real()}
+	s := &server{opts: o}
+	var clk clock.Clock = clock.Real()
 	if o.fakeClock {
 		s.fake = clock.NewFake(o.start)
-		s.clk = s.fake
+		clk = s.fake
 	}
 	if !o.quiet {
 		s.logger = log.New(stderr, "", log.LstdFlags|log.Lmicroseconds)
 	}
-	s.reset()
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = io.WriteString(w, "ok\n")
-	})
-	mux.HandleFunc("POST /moto-api/reset", func(w http.ResponseWriter, _ *http.Request) {
-		s.reset()
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	mux.HandleFunc("POST /_fakeaws/clock", s.setClock)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		(*s.handler.Load()).ServeHTTP(w, r)
-	})
-	s.http = &http.Server{Handler: s.logged(mux), ReadHeaderTimeout: 10 * time.Second}
-	return s, nil
-}
-
-// reset replaces the Store with an empty one.
-func (s *server) reset() {
-	o := s.opts
 	opts := []fakeaws.Option{
-		fakeaws.WithClock(s.clk),
+		fakeaws.WithClock(clk),
 		fakeaws.WithRegion(o.region),
 		fakeaws.WithAccount(o.account),
 		fakeaws.WithVersionIDs(o.versionIDs...),
@@ -128,8 +109,68 @@ func (s *server) reset() {
 	if o.seed != nil {
 		opts = append(opts, fakeaws.WithSeed(*o.seed))
 	}
-	h := endpoint.Handler(fakeaws.New(opts...))
-	s.handler.Store(&h)
+	s.st = fakeaws.New(opts...)
+	if err := s.loadState(); err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("POST /moto-api/reset", func(w http.ResponseWriter, _ *http.Request) {
+		s.st.Reset()
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("POST /_fakeaws/clock", s.setClock)
+	mux.Handle("/", endpoint.Handler(s.st))
+	s.http = &http.Server{Handler: s.logged(mux), ReadHeaderTimeout: 10 * time.Second}
+	return s, nil
+}
+
+// loadState loads -state when the file exists.
+func (s *server) loadState() error {
+	if s.opts.stateFile == "" {
+		return nil
+	}
+	f, err := os.Open(s.opts.stateFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := s.st.Load(f); err != nil {
+		return fmt.Errorf("-state %s: %w", s.opts.stateFile, err)
+	}
+	return nil
+}
+
+// saveState writes -state atomically: a temporary file in the same folder,
+// synced, then renamed over the old one.
+func (s *server) saveState() error {
+	if s.opts.stateFile == "" {
+		return nil
+	}
+	dir := filepath.Dir(s.opts.stateFile)
+	tmp, err := os.CreateTemp(dir, ".fakeaws-state-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := s.st.Dump(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), s.opts.stateFile)
 }
 
 func (s *server) setClock(w http.ResponseWriter, r *http.Request) {
@@ -217,6 +258,9 @@ func (s *server) serve(ctx context.Context) error {
 	err := s.http.Shutdown(sctx)
 	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
 		err = e
+	}
+	if serr := s.saveState(); serr != nil && err == nil {
+		err = fmt.Errorf("-state %s: %w", s.opts.stateFile, serr)
 	}
 	if s.logger != nil {
 		s.logger.Printf("shut down")
