@@ -12,13 +12,16 @@ import (
 )
 
 // parameterStoreOps are the Parameter Store operations of *ssm.Client that
-// ssmfake serves (the rest of SSM, documents, commands, patching, is out of
-// scope).
+// ssmfake serves: parameters, tags, the service settings of Parameter Store
+// and parameter resource policies (the rest of SSM, documents, commands,
+// patching, is out of scope).
 var parameterStoreOps = []string{
 	"AddTagsToResource", "DeleteParameter", "DeleteParameters", "DescribeParameters",
 	"GetParameter", "GetParameterHistory", "GetParameters", "GetParametersByPath",
 	"LabelParameterVersion", "ListTagsForResource", "PutParameter",
 	"RemoveTagsFromResource", "UnlabelParameterVersion",
+	"GetServiceSetting", "UpdateServiceSetting", "ResetServiceSetting",
+	"PutResourcePolicy", "GetResourcePolicies", "DeleteResourcePolicy",
 }
 
 // sameMethods checks that fake has each named method of real with the same
