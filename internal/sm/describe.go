@@ -12,8 +12,8 @@ import (
 // value (D): KmsKeyId is left out for the default key, VersionIdsToStages
 // lists labelled versions only, LastAccessedDate is a day. It works on a
 // secret scheduled for deletion and shows its DeletedDate (spec 3.5, M).
-// Rotation, replication and owning-service fields are not modelled and never
-// set.
+// Rotation fields appear once RotateSecret has been called (rotation.go);
+// replication and owning-service fields are not modelled and never set.
 func (s *State) DescribeSecret(env core.Env, in *secretsmanager.DescribeSecretInput) (*secretsmanager.DescribeSecretOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
@@ -35,6 +35,11 @@ func (s *State) DescribeSecret(env core.Env, in *secretsmanager.DescribeSecretIn
 		Tags:               e.Tags,
 		VersionIdsToStages: e.SecretVersionsToStages,
 		CreatedDate:        e.CreatedDate,
+		RotationEnabled:    e.RotationEnabled,
+		RotationLambdaARN:  e.RotationLambdaARN,
+		RotationRules:      e.RotationRules,
+		LastRotatedDate:    e.LastRotatedDate,
+		NextRotationDate:   e.NextRotationDate,
 	}, nil
 }
 
@@ -56,5 +61,6 @@ func (sec *secret) entry() types.SecretListEntry {
 	if sec.deleted != nil {
 		e.DeletedDate = copyTime(*sec.deleted)
 	}
+	sec.fillExt(&e)
 	return e
 }

@@ -1,12 +1,21 @@
 package sm
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+
+	"github.com/fakeaws/fakeaws-go/internal/fixture"
+)
 
 // secretExt is what a secret has beyond its value and labels once it is
-// configured for it: a resource policy, a rotation configuration, replicas.
-// A secret that has none of these has a nil ext.
+// configured for it: a resource policy, a rotation configuration. A secret
+// that has none of these has a nil ext.
 type secretExt struct {
-	policy   *string   // resource policy as given (spec 3.5)
+	policy   *string   // the "default" resource policy as given (spec 3.5)
 	rotation *rotation // nil until RotateSecret is called
 }
 
@@ -18,6 +27,7 @@ type rotation struct {
 	schedule    string // RotationRules.ScheduleExpression
 	duration    string // RotationRules.Duration
 	lastRotated *time.Time
+	from        time.Time // what the schedule counts from: the last rotation, or when it was set
 }
 
 // extOf returns sec's ext, creating it. The write lock must be held.
@@ -26,4 +36,101 @@ func (sec *secret) extOf() *secretExt {
 		sec.ext = &secretExt{}
 	}
 	return sec.ext
+}
+
+// fillExt adds the rotation fields to e, as DescribeSecret and ListSecrets
+// show them: only once RotateSecret has been called (spec 3.5, M).
+func (sec *secret) fillExt(e *types.SecretListEntry) {
+	if sec.ext == nil || sec.ext.rotation == nil {
+		return
+	}
+	r := sec.ext.rotation
+	e.RotationEnabled = aws.Bool(r.enabled)
+	if r.lambdaARN != "" {
+		e.RotationLambdaARN = aws.String(r.lambdaARN)
+	}
+	if r.afterDays != 0 || r.schedule != "" || r.duration != "" {
+		e.RotationRules = &types.RotationRulesType{}
+		if r.afterDays != 0 {
+			e.RotationRules.AutomaticallyAfterDays = aws.Int64(r.afterDays)
+		}
+		if r.schedule != "" {
+			e.RotationRules.ScheduleExpression = aws.String(r.schedule)
+		}
+		if r.duration != "" {
+			e.RotationRules.Duration = aws.String(r.duration)
+		}
+	}
+	if r.lastRotated != nil {
+		e.LastRotatedDate = copyTime(*r.lastRotated)
+	}
+	if r.enabled {
+		e.NextRotationDate = r.next()
+	}
+}
+
+// exportExt adds sec's resource policy and rotation configuration to fs.
+func (sec *secret) exportExt(fs *fixture.Secret) {
+	x := sec.ext
+	if x == nil {
+		return
+	}
+	fs.ResourcePolicy = aws.ToString(x.policy)
+	if r := x.rotation; r != nil {
+		fs.Rotation = &fixture.Rotation{
+			Enabled:                r.enabled,
+			LambdaARN:              r.lambdaARN,
+			AutomaticallyAfterDays: r.afterDays,
+			ScheduleExpression:     r.schedule,
+			Duration:               r.duration,
+		}
+		if r.lastRotated != nil {
+			fs.Rotation.LastRotatedDate = copyTime(*r.lastRotated)
+		}
+	}
+}
+
+// importExt checks and sets fs's resource policy (JSON, 1–20480
+// characters, as PutResourcePolicy takes it) and rotation configuration
+// (RotateSecret's limits; enabled only with a Lambda ARN). The schedule
+// counts from LastRotatedDate, else from CreatedDate.
+func (sec *secret) importExt(fs *fixture.Secret) error {
+	if fs.ResourcePolicy != "" {
+		if err := checkPolicy(&fs.ResourcePolicy); err != nil {
+			return fmt.Errorf("resourcePolicy: %s", errText(err))
+		}
+		p := fs.ResourcePolicy
+		sec.extOf().policy = &p
+	}
+	fr := fs.Rotation
+	if fr == nil {
+		return nil
+	}
+	rr := &types.RotationRulesType{Duration: optStr(fr.Duration), ScheduleExpression: optStr(fr.ScheduleExpression)}
+	if fr.AutomaticallyAfterDays != 0 {
+		rr.AutomaticallyAfterDays = aws.Int64(fr.AutomaticallyAfterDays)
+	}
+	if err := checkRotationRules(rr); err != nil {
+		return fmt.Errorf("rotation: %s", errText(err))
+	}
+	if len(fr.LambdaARN) > maxLambdaARNLen {
+		return fmt.Errorf("rotation: lambdaArn longer than %d characters", maxLambdaARNLen)
+	}
+	if fr.Enabled && fr.LambdaARN == "" {
+		return errors.New("rotation: enabled without lambdaArn")
+	}
+	r := &rotation{
+		enabled:   fr.Enabled,
+		lambdaARN: fr.LambdaARN,
+		afterDays: fr.AutomaticallyAfterDays,
+		schedule:  fr.ScheduleExpression,
+		duration:  fr.Duration,
+		from:      sec.created,
+	}
+	if fr.LastRotatedDate != nil {
+		t := ms(*fr.LastRotatedDate)
+		r.lastRotated, r.from = &t, t
+	}
+	sec.extOf().rotation = r
+	return nil
 }

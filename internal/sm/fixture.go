@@ -39,6 +39,7 @@ func (s *State) Export() []fixture.Secret {
 			fs.DeletedDate = copyTime(*sec.deleted)
 			fs.DeletionDate = copyTime(sec.deletion)
 		}
+		sec.exportExt(&fs)
 		for _, v := range sec.order {
 			fs.Versions = append(fs.Versions, fixture.SecretVersion{
 				VersionID:        v.id,
@@ -60,8 +61,9 @@ func (s *State) Export() []fixture.Secret {
 // label on one version only, tags as TagResource takes them, deletion dates
 // together) and returns an error naming the offending entry without
 // building anything on failure. A secret without an ARN gets one with a
-// suffix from ids; without LastChangedDate it is the CreatedDate. Rotation
-// and resource policies are not modelled and are refused.
+// suffix from ids; without LastChangedDate it is the CreatedDate. A
+// resource policy must be JSON, a rotation configuration within
+// RotateSecret's limits (ext.go).
 func Import(account, region string, ids *core.IDs, secrets []fixture.Secret) (*State, error) {
 	s := New(account, region)
 	env := core.Env{IDs: ids, Account: account, Region: region}
@@ -95,9 +97,6 @@ func Import(account, region string, ids *core.IDs, secrets []fixture.Secret) (*S
 func (s *State) importSecret(env core.Env, fs *fixture.Secret) (*secret, error) {
 	if err := checkName(fs.Name); err != nil {
 		return nil, fmt.Errorf("name: %s", errText(err))
-	}
-	if fs.Rotation != nil || fs.ResourcePolicy != "" {
-		return nil, errors.New("rotation and resource policies are not modelled")
 	}
 	if fs.CreatedDate.IsZero() {
 		return nil, errors.New("no createdDate")
@@ -142,6 +141,9 @@ func (s *State) importSecret(env core.Env, fs *fixture.Secret) (*secret, error) 
 	sec.tags = mergeTags(nil, tags)
 	if len(sec.tags) != len(tags) {
 		return nil, errors.New("a tag key is listed twice")
+	}
+	if err := sec.importExt(fs); err != nil {
+		return nil, err
 	}
 	for j := range fs.Versions {
 		fv := &fs.Versions[j]

@@ -45,6 +45,11 @@ func (s *State) PutSecretValue(env core.Env, in *secretsmanager.PutSecretValueIn
 	}
 	if in.ClientRequestToken != nil {
 		if v := sec.versions[*in.ClientRequestToken]; v != nil {
+			if !v.hasValue() {
+				// The version RotateSecret made for the rotation function's
+				// createSecret step (rotation.go).
+				return sec.fillPending(env, v, in.SecretString, in.SecretBinary, in.VersionStages), nil
+			}
 			if v.sameValue(in.SecretString, in.SecretBinary) {
 				return putOutput(sec, v), nil
 			}

@@ -69,6 +69,9 @@ func (s *State) UpdateSecretVersionStage(env core.Env, in *secretsmanager.Update
 	case to == nil:
 		sec.detach(from, stage)
 	case stage == stageCurrent:
+		if to.hasStage(stagePending) && to != holder {
+			sec.rotated(env.Now) // finishSecret of a rotation (rotation.go)
+		}
 		sec.makeCurrent(to)
 	default:
 		sec.attach(to, stage)
