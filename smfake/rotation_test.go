@@ -123,11 +123,11 @@ func TestRotateSecretRunsTheFourSteps(t *testing.T) {
 	rotated := t0.Add(time.Hour)
 	next := time.Date(2024, 3, 31, 23, 59, 59, 0, time.UTC)
 	type rot struct {
-		Enabled       *bool
-		Lambda        *string
-		Rules         *types.RotationRulesType
-		Last, Next    *time.Time
-		Stages        map[string][]string
+		Enabled    *bool
+		Lambda     *string
+		Rules      *types.RotationRulesType
+		Last, Next *time.Time
+		Stages     map[string][]string
 	}
 	want := rot{aws.Bool(true), aws.String(lambdaARN), &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(30)}, &rotated, &next,
 		// AWSCURRENT moved as UpdateSecretVersionStage moves it (spec 3.3);
