@@ -1,0 +1,121 @@
+package smfake_test
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+	"github.com/fakeaws/fakeaws-go"
+	"github.com/fakeaws/fakeaws-go/smfake"
+)
+
+// Store sizes for the scale benchmarks: a cost that does not grow with the
+// Store reads the same at both.
+var sizes = []int{1_000, 1_000_000}
+
+type filledStore struct {
+	c         *smfake.Client
+	bytesEach float64 // heap bytes per secret (one version), value included
+}
+
+var (
+	fillMu sync.Mutex
+	fills  = map[int]*filledStore{}
+)
+
+// filled returns a Store (call log off) holding n secrets named
+// app<i%100>/s<i> with a 16-byte value each, built once per process and size.
+func filled(b *testing.B, n int) *filledStore {
+	b.Helper()
+	fillMu.Lock()
+	defer fillMu.Unlock()
+	if f := fills[n]; f != nil {
+		return f
+	}
+	ctx := context.Background()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c := smfake.New(fakeaws.New(fakeaws.WithCallLog(0), fakeaws.WithSeed(1)))
+	for i := range n {
+		if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
+			Name: aws.String(fmt.Sprintf("app%02d/s%07d", i%100, i)), SecretString: aws.String("secret-value-016"),
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	f := &filledStore{c: c, bytesEach: float64(after.HeapAlloc-before.HeapAlloc) / float64(n)}
+	fills[n] = f
+	return f
+}
+
+func BenchmarkGetSecretValue(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
+			f := filled(b, n)
+			in := &secretsmanager.GetSecretValueInput{SecretId: aws.String("app07/s0000007")}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := f.c.GetSecretValue(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(f.bytesEach, "heapB/secret")
+		})
+	}
+}
+
+// BenchmarkListSecretsNameFilter reads one page of 10 secrets whose names
+// begin with a prefix.
+func BenchmarkListSecretsNameFilter(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
+			f := filled(b, n)
+			in := &secretsmanager.ListSecretsInput{MaxResults: aws.Int32(10),
+				Filters: []types.Filter{{Key: types.FilterNameStringTypeName, Values: []string{"app42/"}}}}
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err := f.c.ListSecrets(ctx, in)
+				if err != nil || len(out.SecretList) != 10 {
+					b.Fatalf("%d secrets, %v", len(out.SecretList), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPutSecretValue adds a version to a secret that already has
+// more than 100 (deprecated ones pruned as AWS does).
+func BenchmarkPutSecretValue(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
+			f := filled(b, n)
+			id := aws.String(fmt.Sprintf("bench/put/n%d", n))
+			if _, err := f.c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: id, SecretString: aws.String("v")}); err != nil {
+				b.Fatal(err)
+			}
+			in := &secretsmanager.PutSecretValueInput{SecretId: id, SecretString: aws.String("v2")}
+			for range 120 {
+				if _, err := f.c.PutSecretValue(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := f.c.PutSecretValue(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
