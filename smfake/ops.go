@@ -29,4 +29,10 @@ var (
 	OpDeleteResourcePolicy     = engine.NewOp(core.ServiceSM, "DeleteResourcePolicy", true)
 	OpValidateResourcePolicy   = engine.NewOp(core.ServiceSM, "ValidateResourcePolicy", false)
 	OpListResourcePolicies     = engine.NewOp(core.ServiceSM, "ListResourcePolicies", false)
+
+	OpReplicateSecretToRegions        = engine.NewOp(core.ServiceSM, "ReplicateSecretToRegions", true)
+	OpRemoveRegionsFromReplication    = engine.NewOp(core.ServiceSM, "RemoveRegionsFromReplication", true)
+	OpStopReplicationToReplica        = engine.NewOp(core.ServiceSM, "StopReplicationToReplica", true)
+	OpAssociateCrossAccountReplica    = engine.NewOp(core.ServiceSM, "AssociateCrossAccountReplica", true)
+	OpDisassociateCrossAccountReplica = engine.NewOp(core.ServiceSM, "DisassociateCrossAccountReplica", true)
 )
