@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -100,4 +101,36 @@ func ExampleStore_Calls() {
 	// Output:
 	// SSM.PutParameter false
 	// SSM.GetParameter true
+}
+
+// Snapshot and Restore: undo whatever a test did to a shared Store.
+func ExampleStore_Snapshot() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	ssmc := ssmfake.New(st)
+	ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("blue"), Type: ssmtypes.ParameterTypeString})
+
+	snap := st.Snapshot()
+	ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("green"), Overwrite: aws.Bool(true)})
+	if err := st.Restore(snap); err != nil {
+		panic(err)
+	}
+	out, _ := ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/mode")})
+	fmt.Println(*out.Parameter.Value, out.Parameter.Version)
+	// Output: blue 1
+}
+
+// A fixture: the whole state as JSON, loaded before a test.
+func ExampleStore_Load() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	err := st.Load(strings.NewReader(`{"partitions": [{"account": "123456789012", "region": "us-east-1",
+	  "secrets": [{"name": "db", "createdDate": "2024-01-01T00:00:00Z", "versions": [
+	    {"versionId": "11111111-1111-4111-8111-111111111111", "secretString": "pw1", "stages": ["AWSCURRENT"], "createdDate": "2024-01-01T00:00:00Z"}]}]}]}`))
+	if err != nil {
+		panic(err)
+	}
+	out, _ := smfake.New(st).GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("db")})
+	fmt.Println(*out.SecretString, *out.VersionId, out.VersionStages)
+	// Output: pw1 11111111-1111-4111-8111-111111111111 [AWSCURRENT]
 }
