@@ -104,3 +104,12 @@ func TestParameterStoreServesNoStrangers(t *testing.T) {
 	real, fake := reflect.TypeFor[*ssm.Client](), reflect.TypeFor[*ssmfake.Client]()
 	sameMethods(t, real, fake, operations(fake))
 }
+
+// TestSecretsManagerMethodSet: every operation of *secretsmanager.Client is
+// a method of *smfake.Client with the same signature, so a new SDK release
+// that adds one is noticed here.
+func TestSecretsManagerMethodSet(t *testing.T) {
+	t.Parallel()
+	real, fake := reflect.TypeFor[*secretsmanager.Client](), reflect.TypeFor[*smfake.Client]()
+	sameMethods(t, real, fake, operations(real))
+}
