@@ -25,6 +25,7 @@
 //	-version-ids a,b,...   the first secret version IDs to hand out
 //	-arn-suffixes x,y,...  the first secret ARN suffixes to hand out
 //	-state FILE            load the state from FILE, write it back on shutdown
+//	-verify-signatures K=S,...  verify SigV4 with these access/secret key pairs
 //	-quiet                 no per-request log lines
 //
 // It prints the endpoint and the lines to paste into a shell on stdout, logs

@@ -29,7 +29,8 @@ type options struct {
 	seed                  *uint64
 	versionIDs, suffixes  []string
 	quiet                 bool
-	stateFile             string // load at start, write on shutdown
+	stateFile             string            // load at start, write on shutdown
+	keys                  map[string]string // -verify-signatures: access key → secret key
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -46,6 +47,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&suffixes, "arn-suffixes", "", "comma-separated secret ARN suffixes to hand out first")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not log each request")
 	fs.StringVar(&o.stateFile, "state", "", "a JSON state file (Store.Dump's form): loaded at start when it exists, written atomically on shutdown")
+	var keys string
+	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -65,6 +68,16 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			return o, fmt.Errorf("-seed: %v", err)
 		}
 		o.seed = &n
+	}
+	for _, pair := range splitList(keys) {
+		k, v, ok := strings.Cut(pair, "=")
+		if !ok || k == "" || v == "" {
+			return o, fmt.Errorf("-verify-signatures: want ACCESS_KEY=SECRET_KEY pairs, got %q", pair)
+		}
+		if o.keys == nil {
+			o.keys = map[string]string{}
+		}
+		o.keys[k] = v
 	}
 	o.versionIDs = splitList(versionIDs)
 	o.suffixes = splitList(suffixes)
@@ -123,7 +136,11 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("POST /_fakeaws/clock", s.setClock)
-	mux.Handle("/", endpoint.Handler(s.st))
+	var eopts []endpoint.Option
+	if o.keys != nil {
+		eopts = append(eopts, endpoint.WithSignatureKeys(o.keys))
+	}
+	mux.Handle("/", endpoint.Handler(s.st, eopts...))
 	s.http = &http.Server{Handler: s.logged(mux), ReadHeaderTimeout: 10 * time.Second}
 	return s, nil
 }

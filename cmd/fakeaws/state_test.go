@@ -69,3 +69,25 @@ func TestBadStateFileRefusesToStart(t *testing.T) {
 		t.Fatalf("run = %v, want an error about the missing region", err)
 	}
 }
+
+// -verify-signatures refuses a client whose secret key is wrong.
+func TestVerifySignaturesFlag(t *testing.T) {
+	t.Parallel()
+	url, stop := runUntilStopped(t, "-verify-signatures", "123456789012=x")
+	defer stop()
+	ctx := context.Background()
+	if _, err := ssmClient(url).DescribeParameters(ctx, &ssm.DescribeParametersInput{}); err != nil {
+		t.Fatalf("the right key pair: %v", err)
+	}
+	bad := ssm.New(ssm.Options{Region: "us-east-1", BaseEndpoint: aws.String(url), RetryMaxAttempts: 1,
+		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+			return aws.Credentials{AccessKeyID: "123456789012", SecretAccessKey: "wrong"}, nil
+		})})
+	_, err := bad.DescribeParameters(ctx, &ssm.DescribeParametersInput{})
+	if err == nil || !strings.Contains(err.Error(), "InvalidSignatureException") {
+		t.Fatalf("a wrong secret key: err = %v, want InvalidSignatureException", err)
+	}
+	if _, err := parseFlags([]string{"-verify-signatures", "nokey"}, io.Discard); err == nil {
+		t.Error("a malformed -verify-signatures was accepted")
+	}
+}
