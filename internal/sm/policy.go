@@ -120,12 +120,9 @@ func (s *State) PutResourcePolicy(env core.Env, in *secretsmanager.PutResourcePo
 	if aws.ToBool(in.BlockPublicPolicy) && isPublic(*in.ResourcePolicy) {
 		return nil, errPublicPolicy()
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	p := *in.ResourcePolicy
 	sec.extOf().policy = &p
@@ -164,12 +161,9 @@ func (s *State) DeleteResourcePolicy(env core.Env, in *secretsmanager.DeleteReso
 	if err := checkPolicyName(in.PolicyName); err != nil {
 		return nil, err
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	if sec.ext != nil && sec.ext.policy != nil {
 		sec.ext.policy = nil

@@ -36,12 +36,9 @@ func (s *State) PutSecretValue(env core.Env, in *secretsmanager.PutSecretValueIn
 			return nil, err
 		}
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	if in.ClientRequestToken != nil {
 		if v := sec.versions[*in.ClientRequestToken]; v != nil {

@@ -89,12 +89,9 @@ func (s *State) RotateSecret(env core.Env, in *secretsmanager.RotateSecretInput,
 	if err := checkRotationRules(in.RotationRules); err != nil {
 		return nil, plan, err
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, plan, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, plan, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, plan, err
 	}
 	lambda := aws.ToString(in.RotationLambdaARN)
 	if lambda == "" && sec.ext != nil && sec.ext.rotation != nil {

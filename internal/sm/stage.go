@@ -38,12 +38,9 @@ func (s *State) UpdateSecretVersionStage(env core.Env, in *secretsmanager.Update
 		// AWS's text is not known (U).
 		return nil, invalidParam("You must specify MoveToVersionId or RemoveFromVersionId.")
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	var to, from *version
 	if in.MoveToVersionId != nil {

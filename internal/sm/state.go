@@ -215,6 +215,20 @@ func (s *State) findForWrite(env core.Env, id string) *secret {
 	return sec
 }
 
+// liveForWrite finds the secret a write names: ResourceNotFoundException
+// when there is none, InvalidRequestException when it is scheduled for
+// deletion.
+func (s *State) liveForWrite(env core.Env, id string) (*secret, error) {
+	sec := s.findForWrite(env, id)
+	if sec == nil {
+		return nil, errNotFound()
+	}
+	if sec.deleted != nil {
+		return nil, errMarkedDeleted()
+	}
+	return sec, nil
+}
+
 // createdLess orders secrets for the creation index: by CreatedDate, then
 // in order of creation (so that creating secrets appends to it).
 func createdLess(a *secret, t time.Time, order int64) bool {

@@ -37,12 +37,9 @@ func (s *State) TagResource(env core.Env, in *secretsmanager.TagResourceInput) (
 	if err := checkTags(in.Tags); err != nil {
 		return nil, err
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	merged := mergeTags(slices.Clone(sec.tags), in.Tags)
 	if len(merged) > maxTags {
@@ -67,12 +64,9 @@ func (s *State) UntagResource(env core.Env, in *secretsmanager.UntagResourceInpu
 			return nil, tooLong(k, f, maxTagKeyLen)
 		}
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	sec.tags = slices.DeleteFunc(sec.tags, func(t types.Tag) bool { return slices.Contains(in.TagKeys, aws.ToString(t.Key)) })
 	sec.changed = env.Now

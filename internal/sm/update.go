@@ -25,12 +25,9 @@ func (s *State) UpdateSecret(env core.Env, in *secretsmanager.UpdateSecretInput)
 	if err := checkValue(in.SecretString, in.SecretBinary); err != nil {
 		return nil, err
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
-	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	sec, err := s.liveForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	out := &secretsmanager.UpdateSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
 	hasValue := in.SecretString != nil || in.SecretBinary != nil
