@@ -10,13 +10,14 @@ import (
 	"github.com/fakeaws/fakeaws-go/internal/sm"
 )
 
-// Replication is not modelled yet: these methods exist so that Client has
-// every method of *secretsmanager.Client, check their required fields and
-// the secret (ResourceNotFoundException when missing), and then fail with
-// InvalidRequestException "fakeaws does not model replication." rather than
-// pretend to succeed.
+// Replication: a primary secret's replicas live in the Store's state of
+// their region (or account), under the same lock, read-only there; every
+// write on a primary reaches its replicas before the call returns. See
+// internal/sm/replication.go for the rules and their sources.
 
-// ReplicateSecretToRegions is not modelled (see above).
+// ReplicateSecretToRegions replicates a secret to other regions of its
+// account. Each replica is a read-only copy under the same name, its ARN
+// with the region swapped; the answer shows InProgress, later reads InSync.
 func (c *Client) ReplicateSecretToRegions(ctx context.Context, in *secretsmanager.ReplicateSecretToRegionsInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.ReplicateSecretToRegionsOutput, error) {
 	return engine.Do(ctx, c.e, OpReplicateSecretToRegions, c.p, c.p.SM, in, func(in *secretsmanager.ReplicateSecretToRegionsInput) error {
 		p := core.NewParams("ReplicateSecretToRegionsInput")
@@ -26,7 +27,8 @@ func (c *Client) ReplicateSecretToRegions(ctx context.Context, in *secretsmanage
 	}, (*sm.State).ReplicateSecretToRegions)
 }
 
-// RemoveRegionsFromReplication is not modelled (see above).
+// RemoveRegionsFromReplication deletes the secret's replicas in the given
+// regions.
 func (c *Client) RemoveRegionsFromReplication(ctx context.Context, in *secretsmanager.RemoveRegionsFromReplicationInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.RemoveRegionsFromReplicationOutput, error) {
 	return engine.Do(ctx, c.e, OpRemoveRegionsFromReplication, c.p, c.p.SM, in, func(in *secretsmanager.RemoveRegionsFromReplicationInput) error {
 		p := core.NewParams("RemoveRegionsFromReplicationInput")
@@ -36,7 +38,8 @@ func (c *Client) RemoveRegionsFromReplication(ctx context.Context, in *secretsma
 	}, (*sm.State).RemoveRegionsFromReplication)
 }
 
-// StopReplicationToReplica is not modelled (see above).
+// StopReplicationToReplica, called in the replica's region or account,
+// makes a replica a standalone secret.
 func (c *Client) StopReplicationToReplica(ctx context.Context, in *secretsmanager.StopReplicationToReplicaInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.StopReplicationToReplicaOutput, error) {
 	return engine.Do(ctx, c.e, OpStopReplicationToReplica, c.p, c.p.SM, in, func(in *secretsmanager.StopReplicationToReplicaInput) error {
 		p := core.NewParams("StopReplicationToReplicaInput")
@@ -45,7 +48,9 @@ func (c *Client) StopReplicationToReplica(ctx context.Context, in *secretsmanage
 	}, (*sm.State).StopReplicationToReplica)
 }
 
-// AssociateCrossAccountReplica is not modelled (see above).
+// AssociateCrossAccountReplica links a primary to the replica secret
+// another account created with CrossAccountPrimaryARN, and copies its
+// versions there.
 func (c *Client) AssociateCrossAccountReplica(ctx context.Context, in *secretsmanager.AssociateCrossAccountReplicaInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.AssociateCrossAccountReplicaOutput, error) {
 	return engine.Do(ctx, c.e, OpAssociateCrossAccountReplica, c.p, c.p.SM, in, func(in *secretsmanager.AssociateCrossAccountReplicaInput) error {
 		p := core.NewParams("AssociateCrossAccountReplicaInput")
@@ -55,7 +60,8 @@ func (c *Client) AssociateCrossAccountReplica(ctx context.Context, in *secretsma
 	}, (*sm.State).AssociateCrossAccountReplica)
 }
 
-// DisassociateCrossAccountReplica is not modelled (see above).
+// DisassociateCrossAccountReplica unlinks a primary from its cross-account
+// replica, which stays read-only with status Detached.
 func (c *Client) DisassociateCrossAccountReplica(ctx context.Context, in *secretsmanager.DisassociateCrossAccountReplicaInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.DisassociateCrossAccountReplicaOutput, error) {
 	return engine.Do(ctx, c.e, OpDisassociateCrossAccountReplica, c.p, c.p.SM, in, func(in *secretsmanager.DisassociateCrossAccountReplicaInput) error {
 		p := core.NewParams("DisassociateCrossAccountReplicaInput")

@@ -97,12 +97,41 @@ func (e *Engine) Partition(account, region string) *Partition {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if p = e.parts[k]; p == nil {
-		secrets := sm.New(account, region)
-		p = &Partition{Account: account, Region: region, SM: secrets, SSM: ssm.New(account, region, secrets)}
-		e.parts[k] = p
+		p = e.newPartition(k)
 	}
 	return p
 }
+
+// newPartition creates and stores the partition k. The write lock must be
+// held.
+func (e *Engine) newPartition(k partKey) *Partition {
+	secrets := sm.New(k.account, k.region)
+	secrets.SetPeers(e.peer)
+	p := &Partition{Account: k.account, Region: k.region, SM: secrets, SSM: ssm.New(k.account, k.region, secrets)}
+	e.parts[k] = p
+	return p
+}
+
+// peer gives the Secrets Manager state of another partition to replication,
+// which runs under the lock its operation holds. create (only under the
+// write lock) makes the partition when it does not exist yet; without it a
+// missing partition is nil.
+func (e *Engine) peer(account, region string, create bool) *sm.State {
+	k := partKey{account, region}
+	p := e.parts[k]
+	if p == nil {
+		if !create {
+			return nil
+		}
+		p = e.newPartition(k)
+	}
+	return p.SM
+}
+
+// afterWriter is a state that has work to finish once a write operation has
+// run, under the same write lock (Secrets Manager pushes changes to a
+// secret's replicas).
+type afterWriter interface{ AfterWrite() }
 
 // Op names one operation of one service. Its zero value names nothing.
 type Op struct {
@@ -186,6 +215,9 @@ func locked[S, I, O any](e *Engine, write bool, state *S, env core.Env, in *I, f
 	if write {
 		e.mu.Lock()
 		defer e.mu.Unlock()
+		if aw, ok := any(state).(afterWriter); ok {
+			defer aw.AfterWrite()
+		}
 	} else {
 		e.mu.RLock()
 		defer e.mu.RUnlock()

@@ -84,9 +84,7 @@ func (e *Engine) Import(st fixture.State) error {
 	for _, b := range all {
 		p := e.parts[b.key]
 		if p == nil {
-			p = &Partition{Account: b.key.account, Region: b.key.region, SM: sm.New(b.key.account, b.key.region)}
-			p.SSM = ssm.New(b.key.account, b.key.region, p.SM)
-			e.parts[b.key] = p
+			p = e.newPartition(b.key)
 		}
 		p.SM.ReplaceWith(b.secrets)
 		// The parameters were built to read b.secrets; p.SSM keeps reading

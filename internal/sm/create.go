@@ -30,8 +30,15 @@ func (s *State) CreateSecret(env core.Env, in *secretsmanager.CreateSecretInput)
 	if err := checkTags(in.Tags); err != nil {
 		return nil, err
 	}
-	if len(in.AddReplicaRegions) > 0 || in.CrossAccountPrimaryARN != nil {
-		return nil, errNotModelled("replication")
+	cross := in.CrossAccountPrimaryARN != nil
+	if cross {
+		if err := s.checkCrossAccountCreate(in); err != nil {
+			return nil, err
+		}
+	} else if in.AddReplicaRegions != nil {
+		if err := s.checkReplicaRegions(in.AddReplicaRegions); err != nil {
+			return nil, err
+		}
 	}
 	hasValue := in.SecretString != nil || in.SecretBinary != nil
 	if sec := s.findForWrite(env, name); sec != nil {
@@ -63,6 +70,15 @@ func (s *State) CreateSecret(env core.Env, in *secretsmanager.CreateSecretInput)
 		out.VersionId = aws.String(v.id)
 	}
 	s.add(sec)
+	switch {
+	case cross:
+		// A cross-account replica waits for its primary's
+		// AssociateCrossAccountReplica (D).
+		sec.extOf().primary = &replicaOf{arn: *in.CrossAccountPrimaryARN, cross: true, status: types.StatusTypePending}
+		sec.ext.primary.account, sec.ext.primary.region = arnAccountRegion(*in.CrossAccountPrimaryARN)
+	case in.AddReplicaRegions != nil:
+		out.ReplicationStatus = s.replicate(env, sec, in.AddReplicaRegions, in.ForceOverwriteReplicaSecret)
+	}
 	return out, nil
 }
 
@@ -74,10 +90,4 @@ func token(env core.Env, t *string) string {
 		return *t
 	}
 	return env.IDs.VersionID()
-}
-
-// errNotModelled answers a request for a feature the fake does not model
-// (replication): an error rather than a silent success.
-func errNotModelled(what string) error {
-	return &types.InvalidRequestException{Message: aws.String("fakeaws does not model " + what + ".")}
 }

@@ -1,10 +1,12 @@
 package sm
 
 import (
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
 	"github.com/fakeaws/fakeaws-go/internal/core"
 )
@@ -44,6 +46,12 @@ func (s *State) DeleteSecret(env core.Env, in *secretsmanager.DeleteSecretInput)
 		}
 		return nil, errNotFound()
 	}
+	if sec.replicaOf() != nil {
+		return nil, errReplica()
+	}
+	if err := stillReplicated(sec, id); err != nil {
+		return nil, err
+	}
 	out := &secretsmanager.DeleteSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
 	if force {
 		s.remove(sec)
@@ -66,9 +74,9 @@ func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInpu
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
+	sec, err := s.primaryForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	if sec.deleted != nil {
 		sec.deleted = nil
@@ -76,4 +84,26 @@ func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInpu
 		sec.changed = env.Now
 	}
 	return &secretsmanager.RestoreSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}, nil
+}
+
+// stillReplicated refuses to delete a primary that has replicas: region
+// replicas (spec 3.5, M: "You can't delete secret <id as given> that still
+// has replica regions [us-east-2]"; several regions joined with ", ", U) or
+// a cross-account replica not yet disassociated (D; text U).
+func stillReplicated(sec *secret, id string) error {
+	x := sec.ext
+	if x == nil {
+		return nil
+	}
+	if len(x.replicas) > 0 {
+		regions := make([]string, len(x.replicas))
+		for i, l := range x.replicas {
+			regions[i] = l.region
+		}
+		return invalidParam("You can't delete secret " + id + " that still has replica regions [" + strings.Join(regions, ", ") + "]")
+	}
+	if x.xreplica != nil && x.xreplica.status != types.StatusTypeDetached {
+		return invalidParam("You can't delete secret " + id + " that still has a cross-account replica " + x.xreplica.arn)
+	}
+	return nil
 }

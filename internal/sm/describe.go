@@ -12,8 +12,9 @@ import (
 // value (D): KmsKeyId is left out for the default key, VersionIdsToStages
 // lists labelled versions only, LastAccessedDate is a day. It works on a
 // secret scheduled for deletion and shows its DeletedDate (spec 3.5, M).
-// Rotation fields appear once RotateSecret has been called (rotation.go);
-// replication and owning-service fields are not modelled and never set.
+// Rotation fields appear once RotateSecret has been called (rotation.go),
+// replication fields on replicated secrets and replicas (replication.go);
+// OwningService is never set (no managed secrets).
 func (s *State) DescribeSecret(env core.Env, in *secretsmanager.DescribeSecretInput) (*secretsmanager.DescribeSecretOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
@@ -23,7 +24,7 @@ func (s *State) DescribeSecret(env core.Env, in *secretsmanager.DescribeSecretIn
 		return nil, errNotFound()
 	}
 	e := sec.entry()
-	return &secretsmanager.DescribeSecretOutput{
+	out := &secretsmanager.DescribeSecretOutput{
 		ARN:                e.ARN,
 		Name:               e.Name,
 		Description:        e.Description,
@@ -40,7 +41,10 @@ func (s *State) DescribeSecret(env core.Env, in *secretsmanager.DescribeSecretIn
 		RotationRules:      e.RotationRules,
 		LastRotatedDate:    e.LastRotatedDate,
 		NextRotationDate:   e.NextRotationDate,
-	}, nil
+		PrimaryRegion:      e.PrimaryRegion,
+	}
+	s.fillReplication(sec, out)
+	return out, nil
 }
 
 // entry returns sec's metadata as ListSecrets lists it, sharing nothing with
@@ -62,5 +66,8 @@ func (sec *secret) entry() types.SecretListEntry {
 		e.DeletedDate = copyTime(*sec.deleted)
 	}
 	sec.fillExt(&e)
+	if sec.multiRegion() {
+		e.PrimaryRegion = aws.String(sec.primaryRegion())
+	}
 	return e
 }

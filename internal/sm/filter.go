@@ -94,6 +94,13 @@ func (sec *secret) matchesOne(f filter) bool {
 		for _, t := range sec.tags {
 			attrs = append(attrs, aws.ToString(t.Value))
 		}
+	case "primary-region":
+		// PrimaryRegion as ListSecrets shows it: only multi-Region secrets
+		// have one (U: whether AWS matches secrets never replicated is not
+		// known).
+		if sec.multiRegion() {
+			attrs = []string{sec.primaryRegion()}
+		}
 	case "all":
 		attrs = []string{sec.name}
 		if sec.description != nil {
@@ -107,8 +114,7 @@ func (sec *secret) matchesOne(f filter) bool {
 		}
 		words = true
 	}
-	// primary-region and owning-service: replication and managed secrets
-	// are not modelled, so no secret has either attribute.
+	// owning-service: managed secrets are not modelled, so no secret has it.
 	for _, v := range f.values {
 		neg := strings.HasPrefix(v, "!")
 		p := strings.TrimPrefix(v, "!")

@@ -28,6 +28,7 @@ func (s *State) Export() []fixture.Secret {
 			ARN:              sec.arn,
 			Description:      aws.ToString(sec.description),
 			KmsKeyID:         aws.ToString(sec.kmsKeyID),
+			Type:             aws.ToString(sec.typ),
 			CreatedDate:      sec.created,
 			LastChangedDate:  copyTime(sec.changed),
 			LastAccessedDate: dayTime(sec.accessed.Load()),
@@ -109,7 +110,7 @@ func (s *State) importSecret(env core.Env, fs *fixture.Secret) (*secret, error) 
 		kms = nil
 	}
 	sec := &secret{
-		name: fs.Name, arn: fs.ARN, description: desc, kmsKeyID: kms,
+		name: fs.Name, arn: fs.ARN, description: desc, kmsKeyID: kms, typ: optStr(fs.Type),
 		created: ms(fs.CreatedDate), changed: ms(fs.CreatedDate),
 		versions: map[string]*version{}, labels: map[string]*version{},
 	}
@@ -179,6 +180,7 @@ func (s *State) ReplaceWith(o *State) {
 	s.account, s.region, s.prefix = o.account, o.region, o.prefix
 	s.byName, s.byARN = o.byName, o.byARN
 	s.names, s.byCreated, s.created = o.names, o.byCreated, o.created
+	s.touched = nil
 }
 
 func optStr(v string) *string {

@@ -251,9 +251,9 @@ func (s *State) CancelRotateSecret(env core.Env, in *secretsmanager.CancelRotate
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
 	}
-	sec := s.findForWrite(env, aws.ToString(in.SecretId))
-	if sec == nil {
-		return nil, errNotFound()
+	sec, err := s.primaryForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
 	}
 	if sec.deleted != nil {
 		return nil, errAlreadyDeleted()

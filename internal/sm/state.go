@@ -50,6 +50,12 @@ type State struct {
 	names     nameIndex // names of every stored secret, sorted
 	byCreated []*secret // every stored secret, by (created, order of creation)
 	created   int64     // how many secrets were ever created here
+
+	// Replication (replication.go): the other partitions' states, and the
+	// primaries the current write touched, pushed to their replicas by
+	// AfterWrite.
+	peers   func(account, region string, create bool) *State
+	touched []*secret
 }
 
 // New returns an empty state.
@@ -212,19 +218,36 @@ func (s *State) findForWrite(env core.Env, id string) *secret {
 		s.remove(sec)
 		return nil
 	}
+	if sec != nil && sec.hasReplicas() {
+		s.touched = append(s.touched, sec)
+	}
 	return sec
 }
 
 // liveForWrite finds the secret a write names: ResourceNotFoundException
 // when there is none, InvalidRequestException when it is scheduled for
-// deletion.
+// deletion, InvalidParameterException when it is a replica.
 func (s *State) liveForWrite(env core.Env, id string) (*secret, error) {
+	sec, err := s.primaryForWrite(env, id)
+	if err != nil {
+		return nil, err
+	}
+	if sec.deleted != nil {
+		return nil, errMarkedDeleted()
+	}
+	return sec, nil
+}
+
+// primaryForWrite finds the secret a write names, scheduled for deletion or
+// not: ResourceNotFoundException when there is none,
+// InvalidParameterException when it is a replica (spec 3.5, M).
+func (s *State) primaryForWrite(env core.Env, id string) (*secret, error) {
 	sec := s.findForWrite(env, id)
 	if sec == nil {
 		return nil, errNotFound()
 	}
-	if sec.deleted != nil {
-		return nil, errMarkedDeleted()
+	if sec.replicaOf() != nil {
+		return nil, errReplica()
 	}
 	return sec, nil
 }
