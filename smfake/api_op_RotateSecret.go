@@ -46,6 +46,17 @@ func (c *Client) RotateSecret(ctx context.Context, in *secretsmanager.RotateSecr
 	if fn == nil { // unregistered since the check
 		return out, nil
 	}
+	if plan.TestOnly {
+		// RotateImmediately=false: testSecret on a passing AWSPENDING
+		// version, which is then removed (D). Its result, like a rotation's,
+		// does not fail the call (U).
+		_ = fn(ctx, engine.RotationEvent{Step: "testSecret", SecretID: plan.ARN, ClientRequestToken: plan.Token})
+		c.e.Write(func() {
+			c.p.SM.EndRotationTest(plan.ARN, plan.Token)
+			c.p.SM.AfterWrite()
+		})
+		return out, nil
+	}
 	for _, step := range rotationSteps {
 		if fn(ctx, engine.RotationEvent{Step: step, SecretID: plan.ARN, ClientRequestToken: plan.Token}) != nil {
 			break

@@ -208,8 +208,17 @@ func TestRotateSecretLater(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if calls.Load() != 0 || out.VersionId != nil {
-		t.Errorf("RotateImmediately false: %d calls, VersionId %v; want none", calls.Load(), aws.ToString(out.VersionId))
+	// RotateImmediately doc (D): testSecret runs on an AWSPENDING version,
+	// which is then removed.
+	if calls.Load() != 1 || out.VersionId != nil {
+		t.Errorf("RotateImmediately false: %d calls, VersionId %v; want testSecret only, no VersionId", calls.Load(), aws.ToString(out.VersionId))
+	}
+	all, err := c.ListSecretVersionIds(ctx, &secretsmanager.ListSecretVersionIdsInput{SecretId: aws.String("app/a"), IncludeDeprecated: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Versions) != 1 {
+		t.Errorf("after the test: %d versions, want the test version removed", len(all.Versions))
 	}
 	d, err := c.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("app/a")})
 	if err != nil {
@@ -283,4 +292,35 @@ func describeAll(t *testing.T, c *smfake.Client) []types.SecretListEntry {
 		t.Fatal(err)
 	}
 	return out.SecretList
+}
+
+// With RotateImmediately false the function sees testSecret only, with an
+// AWSPENDING version holding the current value (RotateImmediately doc, D;
+// the value is U).
+func TestRotateSecretLaterTestsWithPending(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := fakeaws.New(fakeaws.WithSeed(1))
+	c := smfake.New(st)
+	mustCreate(t, c, "app/a", "one", tokA)
+	var steps []string
+	var pending string
+	st.SetRotationFunc(lambdaARN, func(ctx context.Context, ev fakeaws.RotationEvent) error {
+		steps = append(steps, ev.Step)
+		v, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(ev.SecretID), VersionId: aws.String(ev.ClientRequestToken), VersionStage: aws.String("AWSPENDING")})
+		if err != nil {
+			return err
+		}
+		pending = aws.ToString(v.SecretString)
+		return nil
+	})
+	if _, err := c.RotateSecret(ctx, &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), RotateImmediately: aws.Bool(false)}); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"testSecret"}, steps); d != "" || pending != "one" {
+		t.Errorf("steps (-want +got):\n%s; AWSPENDING value %q, want one", d, pending)
+	}
+	if got := stages(t, c, "app/a"); len(got) != 1 || len(got[tokA]) != 1 {
+		t.Errorf("labels after the test = %v, want AWSCURRENT on %s only", got, tokA)
+	}
 }

@@ -1,6 +1,7 @@
 package sm
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,6 +56,7 @@ func errRotationInProgress() error {
 // (RotateImmediately false).
 type RotationPlan struct {
 	Run       bool
+	TestOnly  bool // run testSecret only, then EndRotationTest
 	LambdaARN string
 	ARN       string
 	Token     string
@@ -104,9 +106,16 @@ func (s *State) RotateSecret(env core.Env, in *secretsmanager.RotateSecretInput,
 		return nil, plan, errLambdaNotInvokable()
 	}
 	immediately := in.RotateImmediately == nil || *in.RotateImmediately
+	cur := sec.labels[stageCurrent]
+	pending := sec.labels[stagePending]
+	// RotateImmediately=false tests the configuration with the function's
+	// testSecret step on a passing AWSPENDING version (D); there is nothing
+	// to test without a current value, nor while a rotation is in progress
+	// (U).
+	test := !immediately && cur != nil && cur.hasValue() && (pending == nil || pending == cur)
 	tok := ""
-	if immediately {
-		if p := sec.labels[stagePending]; p != nil && p != sec.labels[stageCurrent] {
+	if immediately || test {
+		if immediately && pending != nil && pending != cur {
 			return nil, plan, errRotationInProgress()
 		}
 		tok = token(env, in.ClientRequestToken)
@@ -135,6 +144,14 @@ func (s *State) RotateSecret(env core.Env, in *secretsmanager.RotateSecretInput,
 	}
 	sec.changed = env.Now // U: AWS probably counts a rotation change (spec 3.7)
 	out := &secretsmanager.RotateSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
+	if test {
+		// "This test creates an AWSPENDING version of the secret and then
+		// removes it" (RotateImmediately doc, D): a copy of the current
+		// value, which EndRotationTest removes after testSecret.
+		v := sec.addVersion(env, tok, cur.str, cur.bin)
+		sec.attach(v, stagePending)
+		return out, RotationPlan{Run: true, TestOnly: true, LambdaARN: lambda, ARN: sec.arn, Token: tok}, nil
+	}
 	if !immediately {
 		return out, plan, nil
 	}
@@ -194,9 +211,18 @@ func (sec *secret) rotated(now time.Time) {
 // (or rate(N days)) after the last rotation, or N hours after it for
 // rate(N hours) (RotationRulesType doc, D: "Secrets Manager calculates the
 // next rotation date based on the previous rotation"; AWS picks the hour
-// within the window at random, the fake gives the window's close, U). nil
-// for cron() schedules, which the fake does not evaluate.
+// within the window at random, the fake gives the window's close, U). For
+// cron() schedules, the close of the first window after the last rotation
+// (cron.go); nil for a cron() the fake does not read.
 func (r *rotation) next() *time.Time {
+	if c, ok := parseCron(r.schedule); ok {
+		start, ok := c.after(r.from)
+		if !ok {
+			return nil
+		}
+		t := c.windowClose(start, r.duration)
+		return &t
+	}
 	days := r.afterDays
 	var hours int64
 	if n, unit, ok := parseRate(r.schedule); ok {
@@ -295,4 +321,26 @@ func (sec *secret) fillPending(env core.Env, v *version, str *string, bin []byte
 	}
 	sec.changed = env.Now
 	return putOutput(sec, v)
+}
+
+// EndRotationTest removes the version a RotateImmediately=false test made
+// (tok, in the secret arn names), unless the rotation function has given it
+// a label other than AWSPENDING. The write lock must be held.
+func (s *State) EndRotationTest(arn, tok string) {
+	sec := s.byARN[arn]
+	if sec == nil {
+		return
+	}
+	v := sec.versions[tok]
+	if v == nil || len(v.stages) != 1 || v.stages[0] != stagePending {
+		return
+	}
+	sec.detach(v, stagePending)
+	delete(sec.versions, tok)
+	if i := slices.Index(sec.order, v); i >= 0 {
+		sec.order = slices.Delete(sec.order, i, i+1)
+	}
+	if sec.hasReplicas() {
+		s.touched = append(s.touched, sec)
+	}
 }
