@@ -32,13 +32,14 @@ var (
 // fakes is a Store reached through both fake clients, with a fixed fake
 // clock (times never change between two dumps).
 type fakes struct {
-	ssm *ssmfake.Client
-	sm  *smfake.Client
+	ssm  *ssmfake.Client
+	sm   *smfake.Client
+	smEU *smfake.Client // Secrets Manager in eu-west-1, where secrets are replicated
 }
 
 func newFakes(seed uint64) fakes {
 	st := fakeaws.New(fakeaws.WithSeed(seed), fakeaws.WithClock(clock.NewFake(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))))
-	return fakes{ssm: ssmfake.New(st), sm: smfake.New(st)}
+	return fakes{ssm: ssmfake.New(st), sm: smfake.New(st), smEU: smfake.New(st, smfake.WithRegion("eu-west-1"))}
 }
 
 // paramDump is everything Parameter Store says about one name.
@@ -60,6 +61,7 @@ type dump struct {
 	ByPath    []ssmtypes.Parameter
 	Secrets   map[string]secretDump
 	Listed    []smtypes.SecretListEntry
+	EU        map[string]secretDump // the same names in eu-west-1
 }
 
 var dumpOpts = cmp.Options{cmp.AllowUnexported(), ignoreNoSmithy}
@@ -74,7 +76,7 @@ func fullDump(t interface {
 }, f fakes) dump {
 	t.Helper()
 	ctx := context.Background()
-	d := dump{Params: map[string]paramDump{}, Secrets: map[string]secretDump{}}
+	d := dump{Params: map[string]paramDump{}, Secrets: map[string]secretDump{}, EU: map[string]secretDump{}}
 	for _, n := range propParams {
 		var pd paramDump
 		var tok *string
@@ -113,24 +115,8 @@ func fullDump(t interface {
 		}
 	}
 	for _, n := range propSecrets {
-		desc, err := f.sm.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String(n)})
-		if err != nil {
-			d.Secrets[n] = secretDump{Err: errCode(err)}
-			continue
-		}
-		sd := secretDump{Describe: desc}
-		var vt *string
-		for {
-			out, err := f.sm.ListSecretVersionIds(ctx, &secretsmanager.ListSecretVersionIdsInput{SecretId: aws.String(n), IncludeDeprecated: aws.Bool(true), NextToken: vt})
-			if err != nil {
-				t.Fatalf("ListSecretVersionIds %s: %v", n, err)
-			}
-			sd.Versions = append(sd.Versions, out.Versions...)
-			if vt = out.NextToken; vt == nil {
-				break
-			}
-		}
-		d.Secrets[n] = sd
+		d.Secrets[n] = dumpSecret(t, f.sm, n)
+		d.EU[n] = dumpSecret(t, f.smEU, n)
 	}
 	for {
 		out, err := f.sm.ListSecrets(ctx, &secretsmanager.ListSecretsInput{IncludePlannedDeletion: aws.Bool(true), NextToken: tok})
@@ -143,6 +129,32 @@ func fullDump(t interface {
 		}
 	}
 	return d
+}
+
+// dumpSecret is everything c says about secret n.
+func dumpSecret(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, c *smfake.Client, n string) secretDump {
+	t.Helper()
+	ctx := context.Background()
+	desc, err := c.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String(n)})
+	if err != nil {
+		return secretDump{Err: errCode(err)}
+	}
+	sd := secretDump{Describe: desc}
+	var vt *string
+	for {
+		out, err := c.ListSecretVersionIds(ctx, &secretsmanager.ListSecretVersionIdsInput{SecretId: aws.String(n), IncludeDeprecated: aws.Bool(true), NextToken: vt})
+		if err != nil {
+			t.Fatalf("ListSecretVersionIds %s: %v", n, err)
+		}
+		sd.Versions = append(sd.Versions, out.Versions...)
+		if vt = out.NextToken; vt == nil {
+			break
+		}
+	}
+	return sd
 }
 
 // checkInvariants checks the rules every state must keep.
@@ -194,6 +206,22 @@ func checkInvariants(t *rapid.T, f fakes, d dump) {
 		_, err := f.sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(n)})
 		if sd.Describe.DeletedDate != nil && err == nil {
 			t.Fatalf("secret %s is deleted and still readable", n)
+		}
+		// A replica in sync holds exactly its primary's versions and labels.
+		for _, r := range sd.Describe.ReplicationStatus {
+			if r.Status == smtypes.StatusTypeFailed {
+				continue
+			}
+			eu := d.EU[n]
+			if eu.Describe == nil || aws.ToString(eu.Describe.PrimaryRegion) != "us-east-1" {
+				t.Fatalf("secret %s: replica in %s missing or not a replica: %+v", n, aws.ToString(r.Region), eu)
+			}
+			if diff := cmp.Diff(sd.Describe.VersionIdsToStages, eu.Describe.VersionIdsToStages); diff != "" {
+				t.Fatalf("secret %s: replica labels differ from the primary's (-primary +replica):\n%s", n, diff)
+			}
+			if len(eu.Versions) != len(sd.Versions) {
+				t.Fatalf("secret %s: replica has %d versions, primary %d", n, len(eu.Versions), len(sd.Versions))
+			}
 		}
 	}
 }
@@ -348,6 +376,34 @@ func TestProperties(t *testing.T) {
 					in.RecoveryWindowInDays = aws.Int64(rapid.Int64Range(0, 40).Draw(t, "days"))
 				}
 				try("DeleteSecret", func() error { _, err := f.sm.DeleteSecret(ctx, in); return err })
+			},
+			"ReplicateSecretToRegions": func(t *rapid.T) {
+				in := &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String(sname.Draw(t, "name")),
+					AddReplicaRegions:           []smtypes.ReplicaRegionType{{Region: aws.String(rapid.SampledFrom([]string{"eu-west-1", "eu-west-1", "us-east-1", "bad"}).Draw(t, "region"))}},
+					ForceOverwriteReplicaSecret: rapid.Bool().Draw(t, "force")}
+				try("ReplicateSecretToRegions", func() error { _, err := f.sm.ReplicateSecretToRegions(ctx, in); return err })
+			},
+			"RemoveRegionsFromReplication": func(t *rapid.T) {
+				in := &secretsmanager.RemoveRegionsFromReplicationInput{SecretId: aws.String(sname.Draw(t, "name")), RemoveReplicaRegions: []string{"eu-west-1"}}
+				try("RemoveRegionsFromReplication", func() error { _, err := f.sm.RemoveRegionsFromReplication(ctx, in); return err })
+			},
+			"StopReplicationToReplica": func(t *rapid.T) {
+				in := &secretsmanager.StopReplicationToReplicaInput{SecretId: aws.String(sname.Draw(t, "name"))}
+				try("StopReplicationToReplica", func() error { _, err := f.smEU.StopReplicationToReplica(ctx, in); return err })
+			},
+			"eu-west-1 writes": func(t *rapid.T) {
+				n := sname.Draw(t, "name")
+				if rapid.Bool().Draw(t, "create") {
+					try("CreateSecret eu-west-1", func() error {
+						_, err := f.smEU.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(n), SecretString: aws.String("eu")})
+						return err
+					})
+					return
+				}
+				try("PutSecretValue eu-west-1", func() error {
+					_, err := f.smEU.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: aws.String(n), SecretString: aws.String("eu")})
+					return err
+				})
 			},
 			"RestoreSecret": func(t *rapid.T) {
 				n := sname.Draw(t, "name")
