@@ -17,7 +17,7 @@ import (
 
 // invalidFixture is the state every invalid call runs against: /p/a with
 // two versions (label L1 on version 1) and a tag; s1 with two versions and a
-// tag; s2 scheduled for deletion.
+// tag, replicated to eu-west-1; s2 scheduled for deletion.
 func invalidFixture(t *testing.T) fakes {
 	t.Helper()
 	ctx := context.Background()
@@ -37,6 +37,8 @@ func invalidFixture(t *testing.T) fakes {
 	must(f.sm.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: aws.String("s1"), SecretString: aws.String("two"), ClientRequestToken: aws.String(strings.Repeat("2", 32))}))
 	must(f.sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("s2"), SecretString: aws.String("x")}))
 	must(f.sm.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("s2")}))
+	must(f.sm.ReplicateSecretToRegions(ctx, &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String("s1"),
+		AddReplicaRegions: []smtypes.ReplicaRegionType{{Region: aws.String("eu-west-1")}}}))
 	return f
 }
 
@@ -361,6 +363,54 @@ func TestInvalidInput(t *testing.T) {
 			_, err := f.sm.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("none")})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
+		{"ReplicateSecretToRegions: its own region (spec 3.5, M)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.ReplicateSecretToRegions(ctx, &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String("s1"), AddReplicaRegions: []smtypes.ReplicaRegionType{{Region: aws.String("us-east-1")}}})
+			return err
+		}, "InvalidParameterException", "Invalid replica region."},
+		{"ReplicateSecretToRegions: a secret scheduled for deletion", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.ReplicateSecretToRegions(ctx, &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String("s2"), AddReplicaRegions: []smtypes.ReplicaRegionType{{Region: aws.String("eu-west-1")}}})
+			return err
+		}, "InvalidRequestException", "You can't perform this operation on the secret because it was marked for deletion."},
+		{"ReplicateSecretToRegions: no region", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.ReplicateSecretToRegions(ctx, &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String("s1")})
+			return err
+		}, clientSide, "1 validation error(s) found.\n- missing required field, ReplicateSecretToRegionsInput.AddReplicaRegions.\n"},
+		{"PutSecretValue: on a replica (spec 3.5, M)", func(ctx context.Context, f fakes) error {
+			_, err := f.smEU.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: aws.String("s1"), SecretString: aws.String("x")})
+			return err
+		}, "InvalidParameterException", "Operation not permitted on a replica secret. Call must be made in primary secret's region."},
+		{"DeleteSecret: on a replica (spec 3.5, M)", func(ctx context.Context, f fakes) error {
+			_, err := f.smEU.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("s1"), ForceDeleteWithoutRecovery: aws.Bool(true)})
+			return err
+		}, "InvalidParameterException", "Operation not permitted on a replica secret. Call must be made in primary secret's region."},
+		{"DeleteSecret: a primary with replicas (spec 3.5, M)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("s1"), ForceDeleteWithoutRecovery: aws.Bool(true)})
+			return err
+		}, "InvalidParameterException", "You can't delete secret s1 that still has replica regions [eu-west-1]"},
+		{"RemoveRegionsFromReplication: not a replica region (U)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.RemoveRegionsFromReplication(ctx, &secretsmanager.RemoveRegionsFromReplicationInput{SecretId: aws.String("s1"), RemoveReplicaRegions: []string{"eu-west-1", "ap-south-1"}})
+			return err
+		}, "InvalidParameterException", "Invalid replica region."},
+		{"StopReplicationToReplica: not a replica (U)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.StopReplicationToReplica(ctx, &secretsmanager.StopReplicationToReplicaInput{SecretId: aws.String("s1")})
+			return err
+		}, "InvalidRequestException", "The secret is not a replica secret."},
+		{"AssociateCrossAccountReplica: not an ARN of another account (U)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.AssociateCrossAccountReplica(ctx, &secretsmanager.AssociateCrossAccountReplicaInput{SecretId: aws.String("s1"), CrossAccountReplicaARN: aws.String("arn:aws:secretsmanager:us-east-1:123456789012:secret:s1-abcdef")})
+			return err
+		}, "InvalidParameterException", "The CrossAccountReplicaARN must be the ARN of a secret in another account of the same Region."},
+		{"AssociateCrossAccountReplica: no such replica", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.AssociateCrossAccountReplica(ctx, &secretsmanager.AssociateCrossAccountReplicaInput{SecretId: aws.String("s1"), CrossAccountReplicaARN: aws.String("arn:aws:secretsmanager:us-east-1:222222222222:secret:s1-abcdef")})
+			return err
+		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
+		{"DisassociateCrossAccountReplica: not associated (U)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.DisassociateCrossAccountReplica(ctx, &secretsmanager.DisassociateCrossAccountReplicaInput{SecretId: aws.String("s1"), CrossAccountReplicaARN: aws.String("arn:aws:secretsmanager:us-east-1:222222222222:secret:s1-abcdef")})
+			return err
+		}, "InvalidRequestException", "The secret arn:aws:secretsmanager:us-east-1:222222222222:secret:s1-abcdef is not a cross-account replica of " + "arn:aws:secretsmanager:us-east-1:123456789012:secret:s1-G3BdP1."},
+		{"CreateSecret: cross-account replica with a value (U)", func(ctx context.Context, f fakes) error {
+			_, err := f.sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("r"), CrossAccountPrimaryARN: aws.String("arn:aws:secretsmanager:us-east-1:222222222222:secret:p-abcdef"), KmsKeyId: aws.String("alias/k"), SecretString: aws.String("x")})
+			return err
+		}, "InvalidParameterException", "You can't include SecretString, SecretBinary, Description, AddReplicaRegions or Type when you create a cross-account replica secret."},
 		{"DeleteSecret: recovery window 6 days", func(ctx context.Context, f fakes) error {
 			_, err := f.sm.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("s1"), RecoveryWindowInDays: aws.Int64(6)})
 			return err
