@@ -255,8 +255,8 @@ func (s *State) replicate(env core.Env, sec *secret, rs []types.ReplicaRegionTyp
 		}
 		l := &regionLink{region: region, kms: copyStr(kms)}
 		t := s.peer(s.account, region, true)
-		if old := t.lookup(sec.name); old != nil && old.gone(env.Now) {
-			t.remove(old)
+		if old := t.lookup(sec.name); old != nil && (old.gone(env.Now) || (old.replicaOf() != nil && old.replicaOf().arn == sec.arn)) {
+			t.remove(old) // gone, or this secret's own replica left without a link (a fixture)
 		} else if old != nil {
 			if !force || old.hasReplicas() {
 				l.failed = msgNameTaken
