@@ -30,6 +30,7 @@ type config struct {
 	accounts map[string]string // access key ID → account
 	maxBody  int64
 	secrets  map[string]string // access key ID → secret key; non-nil: verify signatures
+	limits   Limits
 }
 
 // Option configures a Handler (and the Config and Server built on one).
@@ -75,8 +76,9 @@ type handler struct {
 	cfg     config
 	ssm, sm *service
 	codec   codec
-	ids     *core.IDs // request IDs of successful answers: not the Store's, so the wire never shifts its ID sequence
-	clients sync.Map  // partition → *clientPair
+	ids     *core.IDs     // request IDs of successful answers: not the Store's, so the wire never shifts its ID sequence
+	clients sync.Map      // partition → *clientPair
+	slots   chan struct{} // one per request being served; nil: no limit
 	// newClients makes the clients of a partition (the fake clients of the
 	// Store; tests substitute stubs).
 	newClients func(partition) *clientPair
@@ -118,11 +120,14 @@ func Handler(st *fakeaws.Store, opts ...Option) http.Handler {
 }
 
 func newHandler(st *fakeaws.Store, opts ...Option) *handler {
-	c := config{maxBody: DefaultMaxBodyBytes}
+	c := config{maxBody: DefaultMaxBodyBytes, limits: DefaultLimits}
 	for _, o := range opts {
 		o(&c)
 	}
 	h := &handler{st: st, cfg: c, ids: core.NewIDs(false, 0, nil, nil)}
+	if n := c.limits.MaxConcurrentRequests; n > 0 {
+		h.slots = make(chan struct{}, n)
+	}
 	h.ssm, h.sm = newServices(reflect.TypeFor[*ssmfake.Client](), reflect.TypeFor[*smfake.Client]())
 	h.newClients = func(p partition) *clientPair {
 		return &clientPair{
@@ -207,6 +212,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if werr != nil {
 		h.writeError(w, svc, werr)
 		return
+	}
+	if h.slots != nil {
+		select {
+		case h.slots <- struct{}{}:
+			defer func() { <-h.slots }()
+		default:
+			// Over the limit: AWS's throttling answer, which the SDKs'
+			// retryers back off and retry on.
+			h.writeError(w, svc, &wireError{status: http.StatusBadRequest, code: "ThrottlingException", message: "Rate exceeded"})
+			return
+		}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.maxBody))
 	if err != nil {

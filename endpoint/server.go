@@ -4,7 +4,6 @@ import (
 	"net"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/fakeaws/fakeaws-go"
@@ -24,7 +23,7 @@ type Server struct {
 }
 
 // NewServer starts serving Handler(st, opts...) on a free port of
-// 127.0.0.1. Close it when done (it is safe to Close more than once).
+// 127.0.0.1, under the Limits the options set (DefaultLimits). Close it when done (it is safe to Close more than once).
 // It panics if it cannot listen, as httptest.NewServer does.
 func NewServer(st *fakeaws.Store, opts ...Option) *Server {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -35,7 +34,7 @@ func NewServer(st *fakeaws.Store, opts ...Option) *Server {
 		URL:  "http://" + ln.Addr().String(),
 		st:   st,
 		ln:   ln,
-		srv:  &http.Server{Handler: Handler(st, opts...), ReadHeaderTimeout: 10 * time.Second},
+		srv:  NewHTTPServer(Handler(st, opts...), opts...),
 		done: make(chan struct{}),
 	}
 	go func() {

@@ -26,6 +26,9 @@
 //	-arn-suffixes x,y,...  the first secret ARN suffixes to hand out
 //	-state FILE            load the state from FILE, write it back on shutdown
 //	-verify-signatures K=S,...  verify SigV4 with these access/secret key pairs
+//	-max-body N, -max-header-bytes N   request size limits (HTTP 413, 431)
+//	-max-requests N        requests served at once; more get ThrottlingException
+//	-read-timeout D, -write-timeout D  per-request time limits
 //	-quiet                 no per-request log lines
 //
 // It prints the endpoint and the lines to paste into a shell on stdout, logs

@@ -31,6 +31,8 @@ type options struct {
 	quiet                 bool
 	stateFile             string            // load at start, write on shutdown
 	keys                  map[string]string // -verify-signatures: access key → secret key
+	limits                endpoint.Limits
+	maxBody               int64
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -47,6 +49,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&suffixes, "arn-suffixes", "", "comma-separated secret ARN suffixes to hand out first")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not log each request")
 	fs.StringVar(&o.stateFile, "state", "", "a JSON state file (Store.Dump's form): loaded at start when it exists, written atomically on shutdown")
+	o.limits = endpoint.DefaultLimits
+	fs.Int64Var(&o.maxBody, "max-body", endpoint.DefaultMaxBodyBytes, "largest request body in bytes (larger: HTTP 413)")
+	fs.IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", o.limits.MaxHeaderBytes, "largest request header in bytes (larger: HTTP 431)")
+	fs.IntVar(&o.limits.MaxConcurrentRequests, "max-requests", o.limits.MaxConcurrentRequests, "requests served at once; more get ThrottlingException (0: no limit)")
+	fs.DurationVar(&o.limits.ReadTimeout, "read-timeout", o.limits.ReadTimeout, "time to read a whole request (0: no limit)")
+	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")
 	var keys string
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
@@ -136,12 +144,12 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("POST /_fakeaws/clock", s.setClock)
-	var eopts []endpoint.Option
+	eopts := []endpoint.Option{endpoint.WithLimits(o.limits), endpoint.WithMaxBodyBytes(o.maxBody)}
 	if o.keys != nil {
 		eopts = append(eopts, endpoint.WithSignatureKeys(o.keys))
 	}
 	mux.Handle("/", endpoint.Handler(s.st, eopts...))
-	s.http = &http.Server{Handler: s.logged(mux), ReadHeaderTimeout: 10 * time.Second}
+	s.http = endpoint.NewHTTPServer(s.logged(mux), eopts...)
 	return s, nil
 }
 

@@ -3,14 +3,19 @@ package main
 import (
 	"context"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/fakeaws/fakeaws-go/ssmfake"
 )
 
 // runUntilStopped runs the server with args until stop is called; stop
@@ -89,5 +94,95 @@ func TestVerifySignaturesFlag(t *testing.T) {
 	}
 	if _, err := parseFlags([]string{"-verify-signatures", "nokey"}, io.Discard); err == nil {
 		t.Error("a malformed -verify-signatures was accepted")
+	}
+}
+
+// Shutdown is graceful: a request in flight when the signal comes is
+// answered, and the state file holds it and every write acknowledged before.
+func TestShutdownFinishesRequestsInFlight(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "state.json")
+	o, err := parseFlags([]string{"-addr", "127.0.0.1:0", "-quiet", "-state", file}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.listen(o.addr); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.serve(ctx) }()
+	// The request for /in-flight waits inside the server until released.
+	entered, release := make(chan struct{}), make(chan struct{})
+	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
+		if aws.ToString(in.(*ssm.PutParameterInput).Name) == "/in-flight" {
+			close(entered)
+			<-release
+		}
+		return nil, nil, false
+	})
+	c := ssmClient(s.url())
+	if _, err := c.PutParameter(context.Background(), &ssm.PutParameterInput{Name: aws.String("/before"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString}); err != nil {
+		t.Fatal(err)
+	}
+	inFlight := make(chan error, 1)
+	go func() {
+		_, err := c.PutParameter(context.Background(), &ssm.PutParameterInput{Name: aws.String("/in-flight"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString})
+		inFlight <- err
+	}()
+	<-entered
+	cancel() // SIGTERM
+	// Shutdown has begun once the listener refuses new connections.
+	for {
+		conn, err := net.Dial("tcp", s.ln.Addr().String())
+		if err != nil {
+			break
+		}
+		conn.Close()
+		runtime.Gosched()
+	}
+	close(release)
+	if err := <-inFlight; err != nil {
+		t.Errorf("the request in flight: %v", err)
+	}
+	if err := <-served; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(data), `"/before"`) || !strings.Contains(string(data), `"/in-flight"`) {
+		t.Fatalf("state file after shutdown: %v\n%s", err, data)
+	}
+}
+
+// The limit flags reach the server: a header over -max-header-bytes gets
+// HTTP 431, a body over -max-body HTTP 413.
+func TestLimitFlags(t *testing.T) {
+	t.Parallel()
+	url, stop := runUntilStopped(t, "-max-header-bytes", "4096", "-max-body", "64")
+	defer stop()
+	for _, tc := range []struct {
+		name   string
+		header string
+		body   string
+		want   int
+	}{
+		{"header", strings.Repeat("x", 16<<10), "{}", 431},
+		{"body", "", `{"Name":"` + strings.Repeat("x", 100) + `"}`, 413},
+	} {
+		req, _ := http.NewRequest("POST", url, strings.NewReader(tc.body))
+		req.Header.Set("X-Amz-Target", "AmazonSSM.GetParameter")
+		req.Header.Set("X-Padding", tc.header)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s over the limit: status %d, want %d", tc.name, resp.StatusCode, tc.want)
+		}
 	}
 }
