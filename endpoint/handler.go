@@ -27,10 +27,11 @@ import (
 const DefaultMaxBodyBytes = 1 << 20
 
 type config struct {
-	accounts map[string]string // access key ID → account
-	maxBody  int64
-	secrets  map[string]string // access key ID → secret key; non-nil: verify signatures
-	limits   Limits
+	accounts   map[string]string // access key ID → account
+	maxBody    int64
+	secrets    map[string]string // access key ID → secret key; non-nil: verify signatures
+	principals map[string]string // access key ID → principal ARN
+	limits     Limits
 }
 
 // Option configures a Handler (and the Config and Server built on one).
@@ -66,6 +67,20 @@ func WithSignatureKeys(keys map[string]string) Option {
 	}
 }
 
+// WithPrincipalForKey makes requests signed with accessKeyID act as
+// principal (an IAM ARN) for access policies (fakeaws.Store.SetPolicy).
+// Without a mapping, a signed request acts as
+// arn:aws:iam::<account>:user/<access key ID>; an unsigned one as no
+// principal, which policies do not check.
+func WithPrincipalForKey(accessKeyID, principal string) Option {
+	return func(c *config) {
+		if c.principals == nil {
+			c.principals = map[string]string{}
+		}
+		c.principals[accessKeyID] = principal
+	}
+}
+
 // WithMaxBodyBytes sets the largest request body read (default
 // DefaultMaxBodyBytes); a larger one is answered with status 413.
 func WithMaxBodyBytes(n int64) Option { return func(c *config) { c.maxBody = n } }
@@ -84,7 +99,7 @@ type handler struct {
 	newClients func(partition) *clientPair
 }
 
-type partition struct{ account, region string }
+type partition struct{ account, region, principal string }
 
 // clientPair calls the operations of one partition.
 type clientPair struct {
@@ -131,8 +146,8 @@ func newHandler(st *fakeaws.Store, opts ...Option) *handler {
 	h.ssm, h.sm = newServices(reflect.TypeFor[*ssmfake.Client](), reflect.TypeFor[*smfake.Client]())
 	h.newClients = func(p partition) *clientPair {
 		return &clientPair{
-			ssm: methods(ssmfake.New(st, ssmfake.WithAccount(p.account), ssmfake.WithRegion(p.region))),
-			sm:  methods(smfake.New(st, smfake.WithAccount(p.account), smfake.WithRegion(p.region))),
+			ssm: methods(ssmfake.New(st, ssmfake.WithAccount(p.account), ssmfake.WithRegion(p.region), ssmfake.WithPrincipal(p.principal))),
+			sm:  methods(smfake.New(st, smfake.WithAccount(p.account), smfake.WithRegion(p.region), smfake.WithPrincipal(p.principal))),
 		}
 	}
 	return h
@@ -163,6 +178,12 @@ func (h *handler) partitionOf(r *http.Request) partition {
 		p.account = acct
 	} else if twelveDigits.MatchString(a.AccessKey) {
 		p.account = a.AccessKey
+	}
+	// The principal access policies see (fakeaws.Store.SetPolicy).
+	if pr, ok := h.cfg.principals[a.AccessKey]; ok {
+		p.principal = pr
+	} else if a.AccessKey != "" {
+		p.principal = "arn:aws:iam::" + p.account + ":user/" + a.AccessKey
 	}
 	return p
 }

@@ -27,11 +27,11 @@ func TestPartitionFromSigV4(t *testing.T) {
 		accessKey string // "" keeps the Config's
 		want      partition
 	}{
-		{"Config signs for the Store's region and account", "", "", partition{"123456789012", "eu-central-1"}},
-		{"a client made for another region reaches that region", "ap-south-1", "", partition{"123456789012", "ap-south-1"}},
-		{"a twelve-digit access key is the account", "", "210987654321", partition{"210987654321", "eu-central-1"}},
-		{"a mapped access key gets its account", "us-west-2", "AKIAMAPPED", partition{"555555555555", "us-west-2"}},
-		{"any other access key gets the Store's account", "", "AKIAOTHER", partition{"123456789012", "eu-central-1"}},
+		{"Config signs for the Store's region and account", "", "", partition{"123456789012", "eu-central-1", "arn:aws:iam::123456789012:user/123456789012"}},
+		{"a client made for another region reaches that region", "ap-south-1", "", partition{"123456789012", "ap-south-1", "arn:aws:iam::123456789012:user/123456789012"}},
+		{"a twelve-digit access key is the account", "", "210987654321", partition{"210987654321", "eu-central-1", "arn:aws:iam::210987654321:user/210987654321"}},
+		{"a mapped access key gets its account", "us-west-2", "AKIAMAPPED", partition{"555555555555", "us-west-2", "arn:aws:iam::555555555555:user/AKIAMAPPED"}},
+		{"any other access key gets the Store's account", "", "AKIAOTHER", partition{"123456789012", "eu-central-1", "arn:aws:iam::123456789012:user/AKIAOTHER"}},
 	}
 	st := fakeaws.New(fakeaws.WithRegion("eu-central-1"))
 	s := newStub(nil)
@@ -59,7 +59,7 @@ func TestPartitionFromSigV4(t *testing.T) {
 		req := httptest.NewRequest("POST", "/", strings.NewReader(`{"Name":"p"}`))
 		req.Header.Set("X-Amz-Target", "AmazonSSM.GetParameter")
 		record(t, h, req)
-		if _, got := s.input("AmazonSSM.GetParameter"); got != (partition{"123456789012", "eu-central-1"}) {
+		if _, got := s.input("AmazonSSM.GetParameter"); got != (partition{"123456789012", "eu-central-1", ""}) {
 			t.Errorf("partition = %+v", got)
 		}
 	})

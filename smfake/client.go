@@ -27,7 +27,7 @@ type Client struct {
 	p *engine.Partition
 }
 
-type config struct{ region, account string }
+type config struct{ region, account, principal string }
 
 // Option configures a Client.
 type Option func(*config)
@@ -38,6 +38,11 @@ func WithRegion(region string) Option { return func(c *config) { c.region = regi
 // WithAccount binds the client to account (default: the Store's account).
 func WithAccount(account string) Option { return func(c *config) { c.account = account } }
 
+// WithPrincipal makes the client call as principal, an IAM ARN such as
+// arn:aws:iam::123456789012:user/ci: when the Store has an access policy
+// for it (fakeaws.Store.SetPolicy), every call is checked against it.
+func WithPrincipal(principal string) Option { return func(c *config) { c.principal = principal } }
+
 // New returns a client of st.
 func New(st *fakeaws.Store, opts ...Option) *Client {
 	var c config
@@ -45,5 +50,5 @@ func New(st *fakeaws.Store, opts ...Option) *Client {
 		o(&c)
 	}
 	e := engine.Unwrap(st)
-	return &Client{e: e, p: e.Partition(c.account, c.region)}
+	return &Client{e: e, p: e.Partition(c.account, c.region).As(c.principal)}
 }

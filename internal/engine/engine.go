@@ -37,16 +37,30 @@ type Engine struct {
 	hooks   hooks
 	calls   callLog
 	rot     rotations
+	pol     policies
 }
 
 type partKey struct{ account, region string }
 
-// Partition is the state of one account in one region.
+// Partition is the state of one account in one region. A client that acts
+// as a principal (for access policies) holds a copy with Principal set: the
+// copy shares the state.
 type Partition struct {
-	Account string
-	Region  string
-	SM      *sm.State
-	SSM     *ssm.State
+	Account   string
+	Region    string
+	SM        *sm.State
+	SSM       *ssm.State
+	Principal string
+}
+
+// As returns p acting as principal.
+func (p *Partition) As(principal string) *Partition {
+	if principal == "" {
+		return p
+	}
+	cp := *p
+	cp.Principal = principal
+	return &cp
 }
 
 // New returns an empty engine.
@@ -189,6 +203,12 @@ func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
 			return nil, core.Wrap(op.service, op.name, "", err)
+		}
+	}
+	// Access policies first: AWS authorizes a call before the service runs.
+	if pol := e.policyFor(p.Principal); pol != nil {
+		if err := e.authorize(op, p, pol, in); err != nil {
+			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
 		}
 	}
 	if hout, herr, handled := e.runHooks(ctx, op, in); handled {

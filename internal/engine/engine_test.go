@@ -235,3 +235,25 @@ func TestPanicReleasesTheLock(t *testing.T) {
 		t.Fatal("the lock stayed held after a panic")
 	}
 }
+
+func TestWildcard(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		pattern, s string
+		want       bool
+	}{
+		{"*", "", true},
+		{"*", "anything", true},
+		{"arn:aws:ssm:*:*:parameter/app/*", "arn:aws:ssm:us-east-1:123456789012:parameter/app/x/y", true},
+		{"arn:aws:ssm:*:*:parameter/app/*", "arn:aws:ssm:us-east-1:123456789012:parameter/other", false},
+		{"secret:db-??????", "secret:db-AbCdEf", true},
+		{"secret:db-??????", "secret:db-AbCdE", false},
+		{"a*b*c", "aXXbYYc", true},
+		{"a*b*c", "aXXbYY", false},
+		{"ab", "abc", false},
+	} {
+		if got := wildcard(tc.pattern, tc.s); got != tc.want {
+			t.Errorf("wildcard(%q, %q) = %v, want %v", tc.pattern, tc.s, got, tc.want)
+		}
+	}
+}

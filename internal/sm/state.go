@@ -447,3 +447,12 @@ func (sec *secret) versionsToStages() map[string][]string {
 	}
 	return m
 }
+
+// ARNOf returns the full ARN of the secret id names (its name, full or
+// partial ARN), or false when there is none. The read lock must be held.
+func (s *State) ARNOf(id string) (string, bool) {
+	if sec := s.lookup(id); sec != nil {
+		return sec.arn, true
+	}
+	return "", false
+}

@@ -1,0 +1,187 @@
+package fakeaws_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/fakeaws/fakeaws-go"
+	"github.com/fakeaws/fakeaws-go/endpoint"
+	"github.com/fakeaws/fakeaws-go/smfake"
+	"github.com/fakeaws/fakeaws-go/ssmfake"
+)
+
+const (
+	alice     = "arn:aws:iam::123456789012:user/alice"
+	paramARN  = "arn:aws:ssm:us-east-1:123456789012:parameter/"
+	secretARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:"
+)
+
+// policyStore holds /app/x, /app/secret, /other and the secret db (suffix
+// AbCdEf), and policies: alice may read /app/* but not /app/secret, and read
+// db; bridgeOnly may use the reference but not read the secret; smOnly may
+// read the secret but not the reference; both may do both.
+func policyStore(t *testing.T) *fakeaws.Store {
+	t.Helper()
+	st := fakeaws.New(fakeaws.WithARNSuffixes("AbCdEf"))
+	ctx := context.Background()
+	p := ssmfake.New(st)
+	for _, n := range []string{"/app/x", "/app/secret", "/other"} {
+		if _, err := p.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String(n), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := smfake.New(st).CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("db"), SecretString: aws.String("pw")}); err != nil {
+		t.Fatal(err)
+	}
+	policies, err := fakeaws.ParsePolicies([]byte(`{
+	  "` + alice + `": {"Version": "2012-10-17", "Statement": [
+	    {"Effect": "Allow", "Action": "ssm:Get*", "Resource": "` + paramARN + `app/*"},
+	    {"Effect": "Deny", "Action": ["ssm:GetParameter"], "Resource": ["` + paramARN + `app/secret"]},
+	    {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "` + secretARN + `db-??????"}]},
+	  "arn:aws:iam::123456789012:user/bridgeOnly": {"Statement": [
+	    {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "` + paramARN + `aws/reference/secretsmanager/*"}]},
+	  "arn:aws:iam::123456789012:user/smOnly": {"Statement": [
+	    {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}]},
+	  "arn:aws:iam::123456789012:user/both": {"Statement": [
+	    {"Effect": "Allow", "Action": ["ssm:GetParameter", "secretsmanager:GetSecretValue"], "Resource": "*"}]}
+	}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for principal, pol := range policies {
+		st.SetPolicy(principal, pol)
+	}
+	return st
+}
+
+// clients returns Parameter Store and Secrets Manager clients acting as
+// user (an IAM user name) in each mode: direct, the SDK over the in-memory
+// Config, the SDK over the loopback server (the access key maps to the
+// principal).
+func clientsAs(t *testing.T, st *fakeaws.Store, user string) map[string]struct {
+	ssm interface {
+		GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
+		PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
+		DescribeParameters(context.Context, *ssm.DescribeParametersInput, ...func(*ssm.Options)) (*ssm.DescribeParametersOutput, error)
+	}
+	sm interface {
+		GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
+	}
+} {
+	t.Helper()
+	type pair = struct {
+		ssm interface {
+			GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
+			PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
+			DescribeParameters(context.Context, *ssm.DescribeParametersInput, ...func(*ssm.Options)) (*ssm.DescribeParametersOutput, error)
+		}
+		sm interface {
+			GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
+		}
+	}
+	principal := "arn:aws:iam::123456789012:user/" + user
+	key := "AKIA" + user
+	opt := endpoint.WithPrincipalForKey(key, principal)
+	srv := endpoint.NewServer(st, opt)
+	t.Cleanup(srv.Close)
+	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: key, SecretAccessKey: "x"}, nil
+	})
+	out := map[string]pair{
+		"direct": {ssmfake.New(st, ssmfake.WithPrincipal(principal)), smfake.New(st, smfake.WithPrincipal(principal))},
+	}
+	for name, cfg := range map[string]aws.Config{"config": endpoint.Config(st, opt), "server": srv.Config()} {
+		cfg.Credentials = creds
+		out[name] = pair{ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)}
+	}
+	return out
+}
+
+func wantDenied(t *testing.T, err error, msg string) {
+	t.Helper()
+	var api smithy.APIError
+	if !errors.As(err, &api) || api.ErrorCode() != "AccessDeniedException" || api.ErrorMessage() != msg {
+		t.Errorf("got %v\nwant AccessDeniedException: %s", err, msg)
+	}
+}
+
+func TestAccessPolicies(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	for mode, c := range clientsAs(t, st, "alice") {
+		t.Run(mode, func(t *testing.T) {
+			if _, err := c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/x")}); err != nil {
+				t.Errorf("allowed GetParameter: %v", err)
+			}
+			_, err := c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/secret")})
+			wantDenied(t, err, "User: "+alice+" is not authorized to perform: ssm:GetParameter on resource: "+paramARN+"app/secret with an explicit deny in an identity-based policy")
+			_, err = c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/other")})
+			wantDenied(t, err, "User: "+alice+" is not authorized to perform: ssm:GetParameter on resource: "+paramARN+"other because no identity-based policy allows the ssm:GetParameter action")
+			var typed *ssmtypes.AccessDeniedException
+			if !errors.As(err, &typed) {
+				t.Errorf("Parameter Store's denial is %T, want *types.AccessDeniedException", err)
+			}
+			_, err = c.ssm.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/x"), Value: aws.String("w"), Type: ssmtypes.ParameterTypeString, Overwrite: aws.Bool(true)})
+			wantDenied(t, err, "User: "+alice+" is not authorized to perform: ssm:PutParameter on resource: "+paramARN+"app/x because no identity-based policy allows the ssm:PutParameter action")
+			_, err = c.ssm.DescribeParameters(ctx, &ssm.DescribeParametersInput{})
+			wantDenied(t, err, "User: "+alice+" is not authorized to perform: ssm:DescribeParameters on resource: * because no identity-based policy allows the ssm:DescribeParameters action")
+			if got, err := c.sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("db")}); err != nil || aws.ToString(got.SecretString) != "pw" {
+				t.Errorf("allowed GetSecretValue: %v", err)
+			}
+		})
+	}
+	// A denied write changed nothing; a caller with no policy is not checked.
+	got, err := ssmfake.New(st).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/x")})
+	if err != nil || aws.ToString(got.Parameter.Value) != "v" || got.Parameter.Version != 1 {
+		t.Errorf("unchecked caller: %+v, %v; want /app/x unchanged at version 1", got, err)
+	}
+}
+
+// The bridge needs ssm:GetParameter on the reference and
+// secretsmanager:GetSecretValue on the secret (AWS's user guide,
+// "Referencing AWS Secrets Manager secrets from Parameter Store
+// parameters"); each half denied alone refuses the call.
+func TestAccessPoliciesBridgeNeedsBoth(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	ref := &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/db"), WithDecryption: aws.Bool(true)}
+	for _, tc := range []struct{ user, action, resource string }{
+		{"bridgeOnly", "secretsmanager:GetSecretValue", secretARN + "db-AbCdEf"},
+		{"smOnly", "ssm:GetParameter", paramARN + "aws/reference/secretsmanager/db"},
+	} {
+		for mode, c := range clientsAs(t, st, tc.user) {
+			t.Run(tc.user+"/"+mode, func(t *testing.T) {
+				_, err := c.ssm.GetParameter(ctx, ref)
+				wantDenied(t, err, "User: arn:aws:iam::123456789012:user/"+tc.user+" is not authorized to perform: "+tc.action+" on resource: "+tc.resource+" because no identity-based policy allows the "+tc.action+" action")
+			})
+		}
+	}
+	for mode, c := range clientsAs(t, st, "both") {
+		if got, err := c.ssm.GetParameter(ctx, ref); err != nil || aws.ToString(got.Parameter.Value) != "pw" {
+			t.Errorf("%s: both allowed: %v", mode, err)
+		}
+	}
+}
+
+func TestParsePoliciesErrors(t *testing.T) {
+	t.Parallel()
+	for name, doc := range map[string]string{
+		"unknown field": `{"p": {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {}}]}}`,
+		"bad effect":    `{"p": {"Statement": [{"Effect": "Maybe", "Action": "*", "Resource": "*"}]}}`,
+		"no resource":   `{"p": {"Statement": [{"Effect": "Allow", "Action": "*"}]}}`,
+		"not JSON":      `{`,
+	} {
+		if _, err := fakeaws.ParsePolicies([]byte(doc)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
