@@ -29,6 +29,8 @@
 //	-max-body N, -max-header-bytes N   request size limits (HTTP 413, 431)
 //	-max-requests N        requests served at once; more get ThrottlingException
 //	-read-timeout D, -write-timeout D  per-request time limits
+//	-policy FILE           access policies by principal (a request signed with
+//	                       access key K acts as arn:aws:iam::<account>:user/K)
 //	-quiet                 no per-request log lines
 //
 // It prints the endpoint and the lines to paste into a shell on stdout, logs

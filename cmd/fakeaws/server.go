@@ -33,6 +33,7 @@ type options struct {
 	keys                  map[string]string // -verify-signatures: access key → secret key
 	limits                endpoint.Limits
 	maxBody               int64
+	policyFile            string // -policy: principals' access policies
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -55,6 +56,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.limits.MaxConcurrentRequests, "max-requests", o.limits.MaxConcurrentRequests, "requests served at once; more get ThrottlingException (0: no limit)")
 	fs.DurationVar(&o.limits.ReadTimeout, "read-timeout", o.limits.ReadTimeout, "time to read a whole request (0: no limit)")
 	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")
+	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked")
 	var keys string
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
@@ -133,6 +135,19 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 	s.st = fakeaws.New(opts...)
 	if err := s.loadState(); err != nil {
 		return nil, err
+	}
+	if o.policyFile != "" {
+		data, err := os.ReadFile(o.policyFile)
+		if err != nil {
+			return nil, fmt.Errorf("-policy: %w", err)
+		}
+		policies, err := fakeaws.ParsePolicies(data)
+		if err != nil {
+			return nil, fmt.Errorf("-policy %s: %w", o.policyFile, err)
+		}
+		for principal, p := range policies {
+			s.st.SetPolicy(principal, p)
+		}
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {

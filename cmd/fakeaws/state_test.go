@@ -186,3 +186,29 @@ func TestLimitFlags(t *testing.T) {
 		}
 	}
 }
+
+// -policy loads access policies: a request signed with access key K acts as
+// arn:aws:iam::<account>:user/K.
+func TestPolicyFlag(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "policy.json")
+	doc := `{"arn:aws:iam::123456789012:user/123456789012": {"Statement": [{"Effect": "Allow", "Action": "ssm:DescribeParameters", "Resource": "*"}]}}`
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	url, stop := runUntilStopped(t, "-policy", file)
+	defer stop()
+	ctx := context.Background()
+	if _, err := ssmClient(url).DescribeParameters(ctx, &ssm.DescribeParametersInput{}); err != nil {
+		t.Errorf("allowed: %v", err)
+	}
+	_, err := ssmClient(url).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/x")})
+	if err == nil || !strings.Contains(err.Error(), "AccessDeniedException: User: arn:aws:iam::123456789012:user/123456789012 is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-east-1:123456789012:parameter/x because no identity-based policy allows the ssm:GetParameter action") {
+		t.Errorf("denied: %v", err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	_ = os.WriteFile(bad, []byte(`{"p": {"Statement": [{"Effect": "Perhaps", "Action": "*", "Resource": "*"}]}}`), 0o600)
+	if err := run(ctx, []string{"-addr", "127.0.0.1:0", "-policy", bad}, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "Effect") {
+		t.Errorf("a bad policy file: %v, want an error about Effect", err)
+	}
+}
