@@ -2,6 +2,7 @@ package ssm
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -105,6 +106,33 @@ type refAnswer struct {
 // Newer JVMs write a comma after the year; the scenario's form is kept.
 const sourceDateLayout = "Jan 2, 2006 3:04:05 PM"
 
+// appendSourceDate appends t in UTC as sourceDateLayout formats it, without
+// the cost of time.Format's layout parsing (a sixth of a bridge call).
+func appendSourceDate(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	year, month, day := t.Date()
+	hour, minute, sec := t.Clock()
+	b = append(b, month.String()[:3]...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(day), 10)
+	b = append(b, ", "...)
+	for p := 1000; year >= 0 && year < p && p > 1; p /= 10 {
+		b = append(b, '0') // four digits, as time.Format writes the year
+	}
+	b = strconv.AppendInt(b, int64(year), 10)
+	b = append(b, ' ')
+	h12 := hour % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	b = strconv.AppendInt(b, int64(h12), 10)
+	b = append(b, ':', byte('0'+minute/10), byte('0'+minute%10), ':', byte('0'+sec/10), byte('0'+sec%10), ' ')
+	if hour < 12 {
+		return append(b, "AM"...)
+	}
+	return append(b, "PM"...)
+}
+
 // sourceResult is the SourceResult of a reference: the selected version as
 // Gson writes it (spec 1.2, S): compact, keys ARN, name, versionId,
 // secretString, versionStages (left out when the version was picked by its
@@ -141,9 +169,12 @@ func sourceResult(ref *sm.Ref, withStages bool) string {
 		b.WriteByte(']')
 	}
 	b.WriteString(`,"createdDate":`)
-	var date [32]byte
-	gsonString(&b, string(ref.CreatedDate.In(time.UTC).AppendFormat(date[:0], sourceDateLayout)))
-	b.WriteByte('}')
+	// The date's characters (letters, digits, ',', ':', spaces) are never
+	// escaped: it is written as it is formatted.
+	var date [40]byte
+	b.WriteByte('"')
+	b.Write(appendSourceDate(date[:0], ref.CreatedDate))
+	b.WriteString(`"}`)
 	return b.String()
 }
 
@@ -156,18 +187,26 @@ const hexDigits = "0123456789abcdef"
 // lower-case hex digits; everything else as is.
 func gsonString(b *strings.Builder, s string) {
 	b.WriteByte('"')
+	start := 0 // s[start:i] is a run of bytes written as they are
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == '\u2028' || r == '\u2029' {
-				writeU(b, int(r))
-			} else {
-				b.WriteString(s[i : i+size])
-			}
-			i += size
+		if c < utf8.RuneSelf && gsonPlain[c] {
+			i++
 			continue
 		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != '\u2028' && r != '\u2029' {
+				i += size
+				continue
+			}
+			b.WriteString(s[start:i])
+			writeU(b, int(r))
+			i += size
+			start = i
+			continue
+		}
+		b.WriteString(s[start:i])
 		switch c {
 		case '"':
 			b.WriteString(`\"`)
@@ -183,19 +222,28 @@ func gsonString(b *strings.Builder, s string) {
 			b.WriteString(`\r`)
 		case '\f':
 			b.WriteString(`\f`)
-		case '<', '>', '&', '=', '\'':
+		default: // < > & = ' and the other control characters
 			writeU(b, int(c))
-		default:
-			if c < 0x20 {
-				writeU(b, int(c))
-			} else {
-				b.WriteByte(c)
-			}
 		}
 		i++
+		start = i
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
+
+// gsonPlain marks the ASCII bytes Gson writes as they are: printable, and
+// not one it escapes (quote, backslash, and < > & = ' as \u00XX).
+var gsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	t[0x7f] = true
+	for _, c := range `"\<>&='` {
+		t[c] = false
+	}
+	return t
+}()
 
 func writeU(b *strings.Builder, r int) {
 	b.WriteString(`\u`)

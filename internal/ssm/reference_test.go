@@ -60,3 +60,19 @@ func TestSourceResult(t *testing.T) {
 		})
 	}
 }
+
+// appendSourceDate writes what time.Format with sourceDateLayout writes.
+func TestAppendSourceDate(t *testing.T) {
+	t.Parallel()
+	for _, tm := range []time.Time{
+		time.Date(2018, 7, 28, 11, 9, 49, 618e6, time.UTC),
+		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 12, 31, 12, 5, 7, 0, time.UTC),
+		time.Date(999, 2, 9, 23, 59, 59, 0, time.UTC),
+		time.Date(2024, 3, 1, 10, 0, 0, 0, time.FixedZone("x", 5*3600)),
+	} {
+		if got, want := string(appendSourceDate(nil, tm)), tm.UTC().Format(sourceDateLayout); got != want {
+			t.Errorf("%v: %q, want %q", tm, got, want)
+		}
+	}
+}
