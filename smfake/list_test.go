@@ -246,3 +246,42 @@ func TestListSecretsNarrowNameFilter(t *testing.T) {
 		}
 	}
 }
+
+// A name filter that matches many secrets, in creation order: the walk of
+// the creation index (which checks names by their first bytes before reading
+// a secret) pages through exactly the matching secrets, oldest first.
+func TestListSecretsNameFilterWalk(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, clk := newClient(t)
+	var want []string
+	for i := range 40 {
+		name := fmt.Sprintf("b/%02d", i)
+		if i%2 == 0 {
+			name = fmt.Sprintf("app/long-prefix/%02d", i) // longer than the 8 bytes checked first
+			want = append(want, name)
+		}
+		if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(name), SecretString: aws.String("v")}); err != nil {
+			t.Fatal(err)
+		}
+		clk.Advance(time.Second)
+	}
+	var got []string
+	var tok *string
+	for {
+		out, err := c.ListSecrets(ctx, &secretsmanager.ListSecretsInput{MaxResults: aws.Int32(3), NextToken: tok,
+			Filters: []types.Filter{{Key: types.FilterNameStringTypeName, Values: []string{"app/long-prefix/"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range out.SecretList {
+			got = append(got, aws.ToString(e.Name))
+		}
+		if tok = out.NextToken; tok == nil {
+			break
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("name filter pages (-want +got):\n%s", d)
+	}
+}

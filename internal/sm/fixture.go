@@ -91,6 +91,7 @@ func Import(account, region string, ids *core.IDs, secrets []fixture.Secret) (*S
 		sec.order64 = s.created
 		s.names.Insert(sec.name)
 		s.byCreated = append(s.byCreated, sec)
+		s.createdHeads = append(s.createdHeads, headOf(sec.name))
 	}
 	return s, nil
 }
@@ -180,6 +181,7 @@ func (s *State) ReplaceWith(o *State) {
 	s.account, s.region, s.prefix = o.account, o.region, o.prefix
 	s.byName, s.byARN = o.byName, o.byARN
 	s.names, s.byCreated, s.created = o.names, o.byCreated, o.created
+	s.createdHeads = o.createdHeads
 	s.touched = nil
 }
 

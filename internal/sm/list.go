@@ -119,6 +119,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var n int
 	var at func(int) *secret
+	var prefixes []string // with a walk in creation order: a name filter's prefixes, checked on createdHeads first
 	lo, hi := 0, -1 // with hi >= 0: the span of the name index a name filter allows
 	cands, narrow := []*secret(nil), false
 	if l.sortBy == types.SortByTypeName {
@@ -131,6 +132,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 		n, at = s.names.Len(), func(i int) *secret { return s.byName[s.names.At(i)] }
 	case !narrow && l.sortBy == types.SortByTypeCreatedDate:
 		n, at = len(s.byCreated), func(i int) *secret { return s.byCreated[i] }
+		prefixes = namePrefixes(l.filters)
 	default:
 		if !narrow {
 			cands = s.byCreated
@@ -187,6 +189,9 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var out []*secret
 	for ; i >= lo && i < n; i += step {
+		if prefixes != nil && !slices.ContainsFunc(prefixes, s.createdHeads[i].mayHavePrefix) {
+			continue
+		}
 		sec := at(i)
 		if !keep(sec) {
 			continue
@@ -249,6 +254,17 @@ func (s *State) nameSpan(filters []filter) (lo, hi int) {
 		hi = lo
 	}
 	return lo, hi
+}
+
+// namePrefixes returns the prefixes of a name filter without negations, or
+// nil when there is none.
+func namePrefixes(filters []filter) []string {
+	for _, f := range filters {
+		if f.key == "name" && !slices.ContainsFunc(f.values, func(v string) bool { return strings.HasPrefix(v, "!") }) {
+			return f.values
+		}
+	}
+	return nil
 }
 
 // nameCandidates returns the secrets whose names begin with one of the

@@ -49,6 +49,10 @@ type State struct {
 	byARN     map[string]*secret
 	names     nameIndex // names of every stored secret, sorted
 	byCreated []*secret // every stored secret, by (created, order of creation)
+	// createdHeads holds the first bytes of each byCreated secret's name, in
+	// the same order: a name filter rejects most secrets of a walk in
+	// creation order without reading them (list.go).
+	createdHeads []nameHead
 	created   int64     // how many secrets were ever created here
 
 	// Replication (replication.go): the other partitions' states, and the
@@ -268,6 +272,7 @@ func (s *State) add(sec *secret) {
 	s.names.Insert(sec.name)
 	j := s.createdPos(sec.created, sec.order64)
 	s.byCreated = slices.Insert(s.byCreated, j, sec)
+	s.createdHeads = slices.Insert(s.createdHeads, j, headOf(sec.name))
 }
 
 // remove drops sec from every map and index.
@@ -278,6 +283,7 @@ func (s *State) remove(sec *secret) {
 	j := s.createdPos(sec.created, sec.order64)
 	if j < len(s.byCreated) && s.byCreated[j] == sec {
 		s.byCreated = slices.Delete(s.byCreated, j, j+1)
+		s.createdHeads = slices.Delete(s.createdHeads, j, j+1)
 	}
 }
 
@@ -455,4 +461,18 @@ func (s *State) ARNOf(id string) (string, bool) {
 		return sec.arn, true
 	}
 	return "", false
+}
+
+// nameHead is the first bytes of a name, zero-padded.
+type nameHead [8]byte
+
+func headOf(name string) (h nameHead) {
+	copy(h[:], name)
+	return h
+}
+
+// mayHavePrefix reports whether a name beginning with h can begin with p.
+func (h *nameHead) mayHavePrefix(p string) bool {
+	n := min(len(p), len(h))
+	return string(h[:n]) == p[:n]
 }
