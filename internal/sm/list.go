@@ -120,7 +120,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	var n int
 	var at func(int) *secret
 	var prefixes []string // with a walk in creation order: a name filter's prefixes, checked on createdHeads first
-	lo, hi := 0, -1 // with hi >= 0: the span of the name index a name filter allows
+	lo, hi := 0, -1       // with hi >= 0: the span of the name index a name filter allows
 	cands, narrow := []*secret(nil), false
 	if l.sortBy == types.SortByTypeName {
 		lo, hi = s.nameSpan(l.filters)

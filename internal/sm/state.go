@@ -53,7 +53,7 @@ type State struct {
 	// the same order: a name filter rejects most secrets of a walk in
 	// creation order without reading them (list.go).
 	createdHeads []nameHead
-	created   int64     // how many secrets were ever created here
+	created      int64 // how many secrets were ever created here
 
 	// Replication (replication.go): the other partitions' states, and the
 	// primaries the current write touched, pushed to their replicas by
