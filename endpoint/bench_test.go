@@ -149,3 +149,44 @@ func BenchmarkGetSecretValue(b *testing.B) {
 		run(b, secretsmanager.NewFromConfig(sdkConfig(st, "http://fakeaws.localhost", &inMemory{h: h})))
 	})
 }
+
+// BenchmarkServerLoad is a load run of the loopback server: 16 clients at
+// once on keep-alive connections, 80% GetParameter, 10% GetSecretValue, 10%
+// PutParameter overwrites, through the real SDK. Any error fails it;
+// req/s is the whole server's throughput.
+//
+//	go test -run '^$' -bench ServerLoad -benchtime 20000x ./endpoint
+func BenchmarkServerLoad(b *testing.B) {
+	st, _ := paramStore(b)
+	ctx := context.Background()
+	if _, err := smfake.New(st).CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: benchSecret.SecretId, SecretString: aws.String("s3cr3t")}); err != nil {
+		b.Fatal(err)
+	}
+	srv := NewServer(st)
+	defer srv.Close()
+	cfg := srv.Config()
+	cfg.HTTPClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64}}
+	ps, sm := ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)
+	put := &ssm.PutParameterInput{Name: aws.String("/bench/load"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString, Overwrite: aws.Bool(true)}
+	b.ReportAllocs()
+	b.SetParallelism(8) // 16 clients on 2 cores
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		for i := 0; pb.Next(); i++ {
+			var err error
+			switch i % 10 {
+			case 0:
+				_, err = sm.GetSecretValue(ctx, benchSecret)
+			case 5:
+				_, err = ps.PutParameter(ctx, put)
+			default:
+				_, err = ps.GetParameter(ctx, benchParam)
+			}
+			if err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+}
