@@ -61,11 +61,9 @@ func policyStore(t *testing.T) *fakeaws.Store {
 	return st
 }
 
-// clients returns Parameter Store and Secrets Manager clients acting as
-// user (an IAM user name) in each mode: direct, the SDK over the in-memory
-// Config, the SDK over the loopback server (the access key maps to the
-// principal).
-func clientsAs(t *testing.T, st *fakeaws.Store, user string) map[string]struct {
+// policyClients are a Parameter Store and a Secrets Manager client, of
+// any way in.
+type policyClients struct {
 	ssm interface {
 		GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
 		PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
@@ -74,18 +72,13 @@ func clientsAs(t *testing.T, st *fakeaws.Store, user string) map[string]struct {
 	sm interface {
 		GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
 	}
-} {
+}
+
+// clientsAs returns clients acting as user (an IAM user name) in each mode:
+// direct, the SDK over the in-memory Config, the SDK over the loopback
+// server (the access key maps to the principal).
+func clientsAs(t *testing.T, st *fakeaws.Store, user string) map[string]policyClients {
 	t.Helper()
-	type pair = struct {
-		ssm interface {
-			GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
-			PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
-			DescribeParameters(context.Context, *ssm.DescribeParametersInput, ...func(*ssm.Options)) (*ssm.DescribeParametersOutput, error)
-		}
-		sm interface {
-			GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
-		}
-	}
 	principal := "arn:aws:iam::123456789012:user/" + user
 	key := "AKIA" + user
 	opt := endpoint.WithPrincipalForKey(key, principal)
@@ -94,12 +87,12 @@ func clientsAs(t *testing.T, st *fakeaws.Store, user string) map[string]struct {
 	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 		return aws.Credentials{AccessKeyID: key, SecretAccessKey: "x"}, nil
 	})
-	out := map[string]pair{
+	out := map[string]policyClients{
 		"direct": {ssmfake.New(st, ssmfake.WithPrincipal(principal)), smfake.New(st, smfake.WithPrincipal(principal))},
 	}
 	for name, cfg := range map[string]aws.Config{"config": endpoint.Config(st, opt), "server": srv.Config()} {
 		cfg.Credentials = creds
-		out[name] = pair{ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)}
+		out[name] = policyClients{ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)}
 	}
 	return out
 }

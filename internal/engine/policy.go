@@ -201,7 +201,7 @@ func parameterARN(p *Partition, name string) string {
 	if i := strings.LastIndexByte(name, ':'); i >= 0 {
 		name = name[:i]
 	}
-	return "arn:" + partitionOf(p.Region) + ":ssm:" + p.Region + ":" + p.Account + ":parameter/" + strings.TrimPrefix(name, "/")
+	return "arn:" + core.Partition(p.Region) + ":ssm:" + p.Region + ":" + p.Account + ":parameter/" + strings.TrimPrefix(name, "/")
 }
 
 // referenceID is the secret ID of a reference, without its :selector.
@@ -230,17 +230,7 @@ func (e *Engine) secretARN(p *Partition, id string) string {
 	if strings.HasPrefix(id, "arn:") {
 		return id
 	}
-	return "arn:" + partitionOf(p.Region) + ":secretsmanager:" + p.Region + ":" + p.Account + ":secret:" + id
-}
-
-func partitionOf(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
-	}
-	return "aws"
+	return "arn:" + core.Partition(p.Region) + ":secretsmanager:" + p.Region + ":" + p.Account + ":secret:" + id
 }
 
 // matchAny reports whether value matches one of patterns (IAM wildcards:

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
+	"github.com/fakeaws/fakeaws-go/internal/core"
 	"github.com/fakeaws/fakeaws-go/internal/fixture"
 )
 
@@ -174,7 +175,7 @@ func (sec *secret) importReplication(fs *fixture.Secret) error {
 		}
 		suffix := sec.arn[strings.LastIndex(sec.arn, ":")+1:]
 		sec.extOf().primary = &replicaOf{account: account, region: fs.PrimaryRegion, status: types.StatusTypeInSync,
-			arn: "arn:" + partition(fs.PrimaryRegion) + ":secretsmanager:" + fs.PrimaryRegion + ":" + account + ":secret:" + suffix}
+			arn: "arn:" + core.Partition(fs.PrimaryRegion) + ":secretsmanager:" + fs.PrimaryRegion + ":" + account + ":secret:" + suffix}
 	}
 	if cp := fs.CrossAccountPrimary; cp != nil {
 		roles++

@@ -537,7 +537,7 @@ func (s *State) checkCrossAccountCreate(in *secretsmanager.CreateSecretInput) er
 // region's partition), or false when arn is not one.
 func arnAccount(arn, region string) (string, bool) {
 	parts := strings.SplitN(arn, ":", 7)
-	if len(parts) != 7 || parts[0] != "arn" || parts[1] != partition(region) || parts[2] != "secretsmanager" ||
+	if len(parts) != 7 || parts[0] != "arn" || parts[1] != core.Partition(region) || parts[2] != "secretsmanager" ||
 		parts[3] != region || len(parts[4]) != 12 || parts[5] != "secret" || parts[6] == "" {
 		return "", false
 	}

@@ -67,21 +67,10 @@ func New(account, region string) *State {
 	return &State{
 		account: account,
 		region:  region,
-		prefix:  "arn:" + partition(region) + ":secretsmanager:" + region + ":" + account + ":secret:",
+		prefix:  "arn:" + core.Partition(region) + ":secretsmanager:" + region + ":" + account + ":secret:",
 		byName:  map[string]*secret{},
 		byARN:   map[string]*secret{},
 	}
-}
-
-// partition returns the AWS partition of region.
-func partition(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
-	}
-	return "aws"
 }
 
 // Ref is one secret version, as a Parameter Store reference
