@@ -3,6 +3,7 @@ package smfake_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -485,5 +486,44 @@ func TestBridgeReadsReplica(t *testing.T) {
 	}
 	if aws.ToString(out.Parameter.Value) != "v1" || aws.ToString(out.Parameter.ARN) != arnAEu {
 		t.Errorf("bridge in eu-west-1 = %s %s, want v1 from %s", aws.ToString(out.Parameter.ARN), aws.ToString(out.Parameter.Value), arnAEu)
+	}
+}
+
+// The bridge's SourceResult follows label moves: it is cached per version
+// and the cache is dropped whenever the version's labels change.
+func TestBridgeSourceResultFollowsLabels(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, _, us, _ := replStore(t)
+	ps := ssmfake.New(st)
+	mustCreate(t, us, "app/a", "v1", tokA)
+	stagesOf := func(name string) string {
+		t.Helper()
+		out, err := ps.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(name), WithDecryption: aws.Bool(true)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := aws.ToString(out.Parameter.SourceResult)
+		i, j := strings.Index(src, `"versionStages":`), strings.Index(src, `,"createdDate"`)
+		if i < 0 || j < i {
+			return ""
+		}
+		return src[i+len(`"versionStages":`) : j]
+	}
+	if got := stagesOf("/aws/reference/secretsmanager/app/a"); got != `["AWSCURRENT"]` {
+		t.Fatalf("first read: %s", got)
+	}
+	mustPut(t, us, "app/a", "v2", tokB)
+	if got := stagesOf("/aws/reference/secretsmanager/app/a:" + tokA); got != "" {
+		t.Errorf("by version id: versionStages %s, want none (spec 1.2, S)", got)
+	}
+	if got := stagesOf("/aws/reference/secretsmanager/app/a:AWSPREVIOUS"); got != `["AWSPREVIOUS"]` {
+		t.Errorf("the old version after a put: %s, want [\"AWSPREVIOUS\"]", got)
+	}
+	if _, err := us.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/a"), VersionStage: aws.String("BLUE"), MoveToVersionId: aws.String(tokB)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := stagesOf("/aws/reference/secretsmanager/app/a"); got != `["AWSCURRENT","BLUE"]` {
+		t.Errorf("after adding BLUE: %s", got)
 	}
 }

@@ -117,6 +117,7 @@ func (s *State) Reference(env core.Env, secretID, selector string) (Ref, error) 
 		SecretString:  v.str,
 		SecretBinary:  v.bin,
 		VersionStages: v.stages,
+		SourceCache:   &v.source,
 		CreatedDate:   v.created,
 	}, nil
 }

@@ -77,7 +77,7 @@ func (s *State) PutSecretValue(env core.Env, in *secretsmanager.PutSecretValueIn
 	if !slices.Contains(order, stageCurrent) && v.hasStage(stageCurrent) {
 		order = append(order, stageCurrent) // the first version (D)
 	}
-	v.stages = order
+	v.setStages(order)
 	sec.changed = env.Now
 	sec.prune(env.Now)
 	return putOutput(sec, v), nil

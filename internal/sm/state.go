@@ -85,6 +85,9 @@ type Ref struct {
 	SecretBinary  []byte
 	VersionStages []string // every label on the version
 	CreatedDate   time.Time
+	// SourceCache holds the version's SourceResult once made, without and
+	// with its labels; a change of labels clears the second.
+	SourceCache *[2]atomic.Pointer[string]
 }
 
 // RefNotFound is the error Reference returns when the secret, stage or
@@ -124,6 +127,16 @@ type version struct {
 	created  time.Time
 	stages   []string     // labels in the order they were attached
 	accessed atomic.Int64 // day number + 1 of the last read; 0: never read
+	// source caches the bridge's SourceResult of this version, without
+	// ([0]) and with ([1]) its labels; setStages clears [1].
+	source [2]atomic.Pointer[string]
+}
+
+// setStages replaces v's labels. Every change of a version's labels goes
+// through it or attach and detach, which clear the cached SourceResult.
+func (v *version) setStages(stages []string) {
+	v.stages = stages
+	v.source[1].Store(nil)
 }
 
 func (v *version) hasValue() bool { return v.str != nil || v.bin != nil }
@@ -332,14 +345,14 @@ func (sec *secret) attach(v *version, label string) {
 	if holder != nil {
 		sec.detach(holder, label)
 	}
-	v.stages = append(v.stages, label)
+	v.setStages(append(v.stages, label))
 	sec.labels[label] = v
 }
 
 // detach takes label off v.
 func (sec *secret) detach(v *version, label string) {
 	if i := slices.Index(v.stages, label); i >= 0 {
-		v.stages = slices.Delete(v.stages, i, i+1)
+		v.setStages(slices.Delete(v.stages, i, i+1))
 	}
 	if sec.labels[label] == v {
 		delete(sec.labels, label)

@@ -139,6 +139,24 @@ func appendSourceDate(b []byte, t time.Time) []byte {
 // ID), createdDate; null members left out. It is written by hand, with
 // Gson's escaping, so that it matches AWS's bytes.
 func sourceResult(ref *sm.Ref, withStages bool) string {
+	slot := 0
+	if withStages {
+		slot = 1
+	}
+	if ref.SourceCache != nil {
+		if p := ref.SourceCache[slot].Load(); p != nil {
+			return *p
+		}
+	}
+	src := buildSourceResult(ref, withStages)
+	if ref.SourceCache != nil {
+		ref.SourceCache[slot].Store(&src)
+	}
+	return src
+}
+
+// buildSourceResult writes a SourceResult (see sourceResult).
+func buildSourceResult(ref *sm.Ref, withStages bool) string {
 	var b strings.Builder
 	n := 128 + len(ref.ARN) + len(ref.Name) + len(ref.VersionID)
 	if ref.SecretString != nil {
