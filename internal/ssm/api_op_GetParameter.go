@@ -45,7 +45,12 @@ func shownValue(v *version, decrypt bool) string {
 func (s *State) toParameter(p *param, v *version, sel *selector, decrypt bool) types.Parameter {
 	// One allocation holds every value the answer points to: fresh
 	// pointers that share nothing with the Store.
-	h := &paramValues{
+	return s.fillParameter(new(paramValues), p, v, sel, decrypt)
+}
+
+// fillParameter is toParameter with the values held in h.
+func (s *State) fillParameter(h *paramValues, p *param, v *version, sel *selector, decrypt bool) types.Parameter {
+	*h = paramValues{
 		name:     p.name,
 		value:    shownValue(v, decrypt),
 		arn:      s.arn(p.name),
@@ -134,8 +139,16 @@ func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput) (*ssm.GetP
 	if err != nil {
 		return nil, err
 	}
-	out := s.toParameter(p, v, sel, decrypt)
-	return &ssm.GetParameterOutput{Parameter: &out}, nil
+	// One allocation for the output, its Parameter and the values they
+	// point to (the ARN string is the only other).
+	a := new(struct {
+		out ssm.GetParameterOutput
+		p   types.Parameter
+		h   paramValues
+	})
+	a.p = s.fillParameter(&a.h, p, v, sel, decrypt)
+	a.out.Parameter = &a.p
+	return &a.out, nil
 }
 
 // maxGetNames is the most names GetParameters and DeleteParameters take (D, M).

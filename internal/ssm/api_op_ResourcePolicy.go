@@ -21,7 +21,7 @@ import (
 // policyParam returns the parameter a ResourceArn names: a parameter ARN of
 // this account and region naming a stored parameter.
 func (s *State) policyParam(arn string) (*param, error) {
-	name, ok := strings.CutPrefix(arn, s.arnPrefix())
+	name, ok := strings.CutPrefix(arn, s.arnPrefix)
 	var p *param
 	if ok && name != "" && !isReference("/"+name) {
 		p = s.lookup(name)

@@ -247,7 +247,7 @@ func errText(err error) string {
 // ReplaceWith makes s hold o's contents, in place (clients keep pointers to
 // s); s keeps its own secrets pointer. o is not used afterwards.
 func (s *State) ReplaceWith(o *State) {
-	s.account, s.region = o.account, o.region
+	s.account, s.region, s.arnPrefix = o.account, o.region, o.arnPrefix
 	s.params = o.params
 	s.index = o.index
 	s.settings = o.settings

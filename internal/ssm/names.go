@@ -25,15 +25,10 @@ func key(name string) string {
 	return name
 }
 
-// arnPrefix is arn:aws:ssm:<region>:<account>:parameter/.
-func (s *State) arnPrefix() string {
-	return "arn:aws:ssm:" + s.region + ":" + s.account + ":parameter/"
-}
-
 // arn is a parameter's ARN: the prefix and the name without its leading
 // slash (spec 2.4, M and O).
 func (s *State) arn(name string) string {
-	return s.arnPrefix() + strings.TrimPrefix(name, "/")
+	return s.arnPrefix + strings.TrimPrefix(name, "/")
 }
 
 // validChars reports whether name uses only a-zA-Z0-9_.- and / (D).
@@ -83,7 +78,7 @@ func (s *State) checkPutName(name string) error {
 	if strings.Count(bare, "/")+1 > maxLevels {
 		return errHierarchy()
 	}
-	if limit := maxNameWithARN - len(s.arnPrefix()); len(bare) > limit {
+	if limit := maxNameWithARN - len(s.arnPrefix); len(bare) > limit {
 		return errNameTooLong(limit)
 	}
 	return nil
@@ -104,7 +99,7 @@ type selector struct {
 func (s *State) parseGetName(raw string) (name string, sel *selector, ok bool, err error) {
 	name = trimName(raw)
 	if strings.HasPrefix(name, "arn:") {
-		p := s.arnPrefix()
+		p := s.arnPrefix
 		if !strings.HasPrefix(name, p) {
 			return name, nil, false, nil
 		}

@@ -22,9 +22,10 @@ import (
 
 // State is the Parameter Store state of one account in one region.
 type State struct {
-	account string
-	region  string
-	secrets *sm.State
+	account   string
+	region    string
+	arnPrefix string // "arn:aws:ssm:<region>:<account>:parameter/"
+	secrets   *sm.State
 
 	params map[string]*param // by key(name)
 	index  index             // stored names, sorted
@@ -34,7 +35,8 @@ type State struct {
 
 // New returns an empty state whose references read secrets.
 func New(account, region string, secrets *sm.State) *State {
-	return &State{account: account, region: region, secrets: secrets, params: map[string]*param{}}
+	return &State{account: account, region: region, arnPrefix: "arn:aws:ssm:" + region + ":" + account + ":parameter/",
+		secrets: secrets, params: map[string]*param{}}
 }
 
 // param is one parameter: its name as given at creation, its retained
