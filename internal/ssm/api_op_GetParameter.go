@@ -53,7 +53,7 @@ func (s *State) fillParameter(h *paramValues, p *param, v *version, sel *selecto
 	*h = paramValues{
 		name:     p.name,
 		value:    shownValue(v, decrypt),
-		arn:      s.arn(p.name),
+		arn:      p.arn,
 		dataType: v.dataType,
 		modified: v.modified,
 	}

@@ -153,7 +153,7 @@ func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutP
 
 	// Everything is checked: change the state.
 	if p == nil {
-		p = &param{name: name}
+		p = &param{name: name, arn: s.arn(name)}
 		s.params[key(name)] = p
 		s.index.insert(name)
 		p.tags = mergeTags(nil, in.Tags)

@@ -112,7 +112,7 @@ func (s *State) importParam(fp *fixture.Parameter) (*param, error) {
 	if len(fp.Versions) > maxVersions {
 		return nil, fmt.Errorf("%d versions: at most %d are retained", len(fp.Versions), maxVersions)
 	}
-	p := &param{name: name, versions: make([]*version, 0, len(fp.Versions))}
+	p := &param{name: name, arn: s.arn(name), versions: make([]*version, 0, len(fp.Versions))}
 	// Tags: key 1–128, value 0–256 characters, keys unique, at most 50 (D).
 	if len(fp.Tags) > maxTags {
 		return nil, fmt.Errorf("%d tags: at most %d", len(fp.Tags), maxTags)

@@ -43,6 +43,7 @@ func New(account, region string, secrets *sm.State) *State {
 // versions (oldest first, at most maxVersions) and its tags.
 type param struct {
 	name     string
+	arn      string // made once: every answer shows it
 	versions []*version
 	tags     []types.Tag // in the order first added; keys unique
 	policy   *resourcePolicy
