@@ -31,6 +31,9 @@
 //	-read-timeout D, -write-timeout D  per-request time limits
 //	-policy FILE           access policies by principal (a request signed with
 //	                       access key K acts as arn:aws:iam::<account>:user/K)
+//	-shutdown-timeout D    how long requests in flight may finish on shutdown
+//	                       (default 5s); then they are cut off before -state
+//	                       is written, unanswered
 //	-quiet                 no per-request log lines
 //
 // It prints the endpoint and the lines to paste into a shell on stdout, logs

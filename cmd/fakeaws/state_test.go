@@ -212,3 +212,50 @@ func TestPolicyFlag(t *testing.T) {
 		t.Errorf("a bad policy file: %v, want an error about Effect", err)
 	}
 }
+
+// A request still running when -shutdown-timeout ends is cut off before the
+// state file is written: it is never acknowledged, so the file holds every
+// write a client was told succeeded.
+func TestShutdownTimeoutCutsStuckRequests(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "state.json")
+	o, err := parseFlags([]string{"-addr", "127.0.0.1:0", "-quiet", "-state", file, "-shutdown-timeout", "50ms"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.listen(o.addr); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.serve(ctx) }()
+	entered, release := make(chan struct{}), make(chan struct{})
+	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
+		close(entered)
+		<-release
+		return nil, nil, false
+	})
+	stuck := make(chan error, 1)
+	go func() {
+		_, err := ssmClient(s.url()).PutParameter(context.Background(), &ssm.PutParameterInput{Name: aws.String("/stuck"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString})
+		stuck <- err
+	}()
+	<-entered
+	cancel() // SIGTERM
+	if err := <-served; err == nil {
+		t.Error("shutdown past its timeout reported no error")
+	}
+	close(release) // the request finishes its write after the file was written
+	err = <-stuck
+	data, rerr := os.ReadFile(file)
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	if err == nil && !strings.Contains(string(data), `"/stuck"`) {
+		t.Errorf("a write was acknowledged after shutdown but the state file lacks it:\n%s", data)
+	}
+}
