@@ -322,3 +322,33 @@ func TestAccessPoliciesValidateFirst(t *testing.T) {
 		t.Errorf("GetParameter without Name: %v, want the SDK's %q", err, want)
 	}
 }
+
+// A policy for AnyPrincipal applies to every principal without its own (an
+// empty one denies them everything); a principal with its own policy and a
+// call made as no principal are not affected.
+func TestAccessPoliciesAnyPrincipal(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	st.SetPolicy(fakeaws.AnyPrincipal, &fakeaws.Policy{})
+	for mode, c := range clientsAs(t, st, "stranger") {
+		t.Run("stranger/"+mode, func(t *testing.T) {
+			_, err := c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/x")})
+			wantDenied(t, err, "User: arn:aws:iam::123456789012:user/stranger is not authorized to perform: ssm:GetParameter on resource: "+paramARN+"app/x because no identity-based policy allows the ssm:GetParameter action")
+		})
+	}
+	for mode, c := range clientsAs(t, st, "alice") {
+		t.Run("alice/"+mode, func(t *testing.T) {
+			if _, err := c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/x")}); err != nil {
+				t.Errorf("alice's own policy: %v", err)
+			}
+		})
+	}
+	if _, err := ssmfake.New(st).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/other")}); err != nil {
+		t.Errorf("no principal: %v", err)
+	}
+	st.SetPolicy(fakeaws.AnyPrincipal, nil)
+	if _, err := ssmfake.New(st, ssmfake.WithPrincipal("arn:aws:iam::123456789012:user/stranger")).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/other")}); err != nil {
+		t.Errorf("AnyPrincipal's policy removed: %v", err)
+	}
+}

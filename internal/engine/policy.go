@@ -70,8 +70,13 @@ func (e *Engine) SetPolicy(principal string, p *Policy) {
 // ClearPolicies removes every policy.
 func (e *Engine) ClearPolicies() { e.pol.m.Store(nil) }
 
-// policyFor returns principal's policy, or nil when the caller has no
-// principal or the principal no policy: such calls are not checked.
+// AnyPrincipal names the policy of every principal that has none of its
+// own.
+const AnyPrincipal = "*"
+
+// policyFor returns principal's policy (else AnyPrincipal's), or nil when
+// the caller has no principal or there is no policy for it: such calls are
+// not checked.
 func (e *Engine) policyFor(principal string) *Policy {
 	if principal == "" {
 		return nil
@@ -80,7 +85,10 @@ func (e *Engine) policyFor(principal string) *Policy {
 	if m == nil {
 		return nil
 	}
-	return (*m)[principal]
+	if pol := (*m)[principal]; pol != nil {
+		return pol
+	}
+	return (*m)[AnyPrincipal]
 }
 
 // request is one action on one resource a call needs. resource is what
