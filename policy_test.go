@@ -352,3 +352,41 @@ func TestAccessPoliciesAnyPrincipal(t *testing.T) {
 		t.Errorf("AnyPrincipal's policy removed: %v", err)
 	}
 }
+
+// BenchmarkPolicyGetParameter measures what access policies cost a direct
+// GetParameter: none set; set, but the caller has no principal (the default);
+// a principal without a policy; a principal whose policy is evaluated.
+func BenchmarkPolicyGetParameter(b *testing.B) {
+	ctx := context.Background()
+	in := &ssm.GetParameterInput{Name: aws.String("/app/x")}
+	for _, bc := range []struct {
+		name      string
+		policies  bool
+		principal string
+	}{
+		{"none", false, ""},
+		{"set/no-principal", true, ""},
+		{"set/principal-without-policy", true, "arn:aws:iam::123456789012:user/stranger"},
+		{"set/principal-allowed", true, alice},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			st := fakeaws.New()
+			if _, err := ssmfake.New(st).PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/x"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString}); err != nil {
+				b.Fatal(err)
+			}
+			if bc.policies {
+				st.SetPolicy(alice, &fakeaws.Policy{Statement: []fakeaws.Statement{
+					{Effect: fakeaws.Allow, Action: []string{"ssm:Get*"}, Resource: []string{paramARN + "app/*"}},
+					{Effect: fakeaws.Deny, Action: []string{"ssm:GetParameter"}, Resource: []string{paramARN + "app/secret"}},
+				}})
+			}
+			c := ssmfake.New(st, ssmfake.WithPrincipal(bc.principal))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.GetParameter(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -41,8 +41,25 @@ type Policy struct {
 // policies is the Store's policies by principal. Reads are one atomic load;
 // writes copy the map.
 type policies struct {
-	mu sync.Mutex
-	m  atomic.Pointer[map[string]*Policy]
+	mu     sync.Mutex
+	m      atomic.Pointer[map[string]*Policy]
+	fields sync.Map // reflect.Type of an input → its exported fields' indices by name
+}
+
+// fieldsOf returns the indices of struct type t's exported fields by name,
+// made once per type (reflect's FieldByName allocates on every miss).
+func (p *policies) fieldsOf(t reflect.Type) map[string]int {
+	if m, ok := p.fields.Load(t); ok {
+		return m.(map[string]int)
+	}
+	m := map[string]int{}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() {
+			m[f.Name] = i
+		}
+	}
+	p.fields.Store(t, m)
+	return m
 }
 
 // SetPolicy gives principal a copy of p; a nil p removes principal's policy.
@@ -230,25 +247,33 @@ func (e *Engine) requests(op Op, p *Partition, in any) []request {
 	if v.Kind() == reflect.Pointer {
 		v = v.Elem()
 	}
-	str := func(name string) (string, bool) {
-		if v.Kind() != reflect.Struct {
-			return "", false
+	var fields map[string]int
+	if v.Kind() == reflect.Struct {
+		fields = e.pol.fieldsOf(v.Type())
+	}
+	field := func(name string) (reflect.Value, bool) {
+		i, ok := fields[name]
+		if !ok {
+			return reflect.Value{}, false
 		}
-		f := v.FieldByName(name)
-		if !f.IsValid() || f.Kind() != reflect.Pointer || f.IsNil() || f.Elem().Kind() != reflect.String {
+		return v.Field(i), true
+	}
+	str := func(name string) (string, bool) {
+		f, ok := field(name)
+		if !ok || f.Kind() != reflect.Pointer || f.IsNil() || f.Elem().Kind() != reflect.String {
 			return "", false
 		}
 		return f.Elem().String(), true
 	}
-	list := func(name string) []string {
-		if v.Kind() != reflect.Struct {
-			return nil
+	list := func(names []string, name string) []string {
+		f, ok := field(name)
+		if !ok || f.Kind() != reflect.Slice || f.Type().Elem().Kind() != reflect.String {
+			return names
 		}
-		f := v.FieldByName(name)
-		if !f.IsValid() || f.Kind() != reflect.Slice || f.Type().Elem().Kind() != reflect.String {
-			return nil
+		for i := range f.Len() {
+			names = append(names, f.Index(i).String())
 		}
-		return f.Interface().([]string)
+		return names
 	}
 	var out []request
 	if op.service == core.ServiceSSM {
@@ -257,12 +282,12 @@ func (e *Engine) requests(op Op, p *Partition, in any) []request {
 		if n, ok := str("Name"); ok {
 			names = append(names, n)
 		}
-		names = append(names, list("Names")...)
+		names = list(names, "Names")
 		if n, ok := str("Path"); ok {
 			names = append(names, n)
 		}
 		if n, ok := str("ResourceId"); ok {
-			if t := v.FieldByName("ResourceType"); t.IsValid() && t.Kind() == reflect.String && t.String() == string(ssmtypes.ResourceTypeForTaggingParameter) {
+			if t, ok := field("ResourceType"); ok && t.Kind() == reflect.String && t.String() == string(ssmtypes.ResourceTypeForTaggingParameter) {
 				names = append(names, n)
 			}
 		}
@@ -294,7 +319,7 @@ func (e *Engine) requests(op Op, p *Partition, in any) []request {
 	action := "secretsmanager:" + op.name
 	if op.name == "BatchGetSecretValue" {
 		out = append(out, request{action, "*", ""})
-		if v.Kind() == reflect.Struct && v.FieldByName("Filters").Len() > 0 {
+		if f, ok := field("Filters"); ok && f.Kind() == reflect.Slice && f.Len() > 0 {
 			out = append(out, request{"secretsmanager:ListSecrets", "*", ""})
 		}
 		return out
@@ -356,16 +381,10 @@ func (e *Engine) secretARN(p *Partition, id string) string {
 }
 
 // matchAny reports whether value matches one of patterns (IAM wildcards:
-// * any run, ? one character).
+// * any run, ? one character), without regard to ASCII case when fold.
 func matchAny(patterns []string, value string, fold bool) bool {
-	if fold {
-		value = strings.ToLower(value)
-	}
 	for _, pat := range patterns {
-		if fold {
-			pat = strings.ToLower(pat)
-		}
-		if wildcard(pat, value) {
+		if wildcardFold(pat, value, fold) {
 			return true
 		}
 	}
@@ -374,7 +393,10 @@ func matchAny(patterns []string, value string, fold bool) bool {
 
 // wildcard matches s against pattern with * and ?, iteratively (no
 // backtracking blow-up).
-func wildcard(pattern, s string) bool {
+func wildcard(pattern, s string) bool { return wildcardFold(pattern, s, false) }
+
+// wildcardFold is wildcard, without regard to ASCII case when fold.
+func wildcardFold(pattern, s string, fold bool) bool {
 	px, sx := 0, 0
 	nextPx, nextSx := -1, -1
 	for px < len(pattern) || sx < len(s) {
@@ -391,7 +413,7 @@ func wildcard(pattern, s string) bool {
 					continue
 				}
 			default:
-				if sx < len(s) && s[sx] == c {
+				if sx < len(s) && (s[sx] == c || fold && lower(s[sx]) == lower(c)) {
 					px++
 					sx++
 					continue
@@ -405,4 +427,11 @@ func wildcard(pattern, s string) bool {
 		return false
 	}
 	return true
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
