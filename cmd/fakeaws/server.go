@@ -58,7 +58,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.limits.ReadTimeout, "read-timeout", o.limits.ReadTimeout, "time to read a whole request (0: no limit)")
 	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 5*time.Second, "on SIGINT/SIGTERM, how long requests in flight may run on; then their connections are cut before -state is written")
-	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked")
+	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked; \"*\" is every principal not listed")
 	var keys string
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
