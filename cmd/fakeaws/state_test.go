@@ -259,3 +259,23 @@ func TestShutdownTimeoutCutsStuckRequests(t *testing.T) {
 		t.Errorf("a write was acknowledged after shutdown but the state file lacks it:\n%s", data)
 	}
 }
+
+// In a -policy file, "*" is the policy of every principal not listed.
+func TestPolicyFlagAnyPrincipal(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "policy.json")
+	doc := `{"*": {"Statement": [{"Effect": "Allow", "Action": "ssm:DescribeParameters", "Resource": "*"}]}}`
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	url, stop := runUntilStopped(t, "-policy", file)
+	defer stop()
+	ctx := context.Background()
+	if _, err := ssmClient(url).DescribeParameters(ctx, &ssm.DescribeParametersInput{}); err != nil {
+		t.Errorf("allowed: %v", err)
+	}
+	_, err := ssmClient(url).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/x")})
+	if err == nil || !strings.Contains(err.Error(), "AccessDeniedException: User: arn:aws:iam::123456789012:user/123456789012 is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-east-1:123456789012:parameter/x because no identity-based policy allows the ssm:GetParameter action") {
+		t.Errorf("a principal not listed, refused by \"*\": %v", err)
+	}
+}
