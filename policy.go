@@ -18,7 +18,10 @@ import (
 // ("User: <principal> is not authorized to perform: <action> on resource:
 // <arn> because no identity-based policy allows the <action> action", or
 // "... with an explicit deny in an identity-based policy"). Calls made as a
-// principal without a policy, or as no principal, are not checked.
+// principal without a policy, or as no principal, are not checked, unless
+// a policy is set for AnyPrincipal: it applies to every principal without
+// one of its own (SetPolicy(AnyPrincipal, &Policy{}) denies them
+// everything), never to calls made as no principal.
 //
 // The principal of a call: in direct mode the client's
 // (ssmfake.WithPrincipal, smfake.WithPrincipal); over the wire the request's
@@ -32,6 +35,13 @@ import (
 // checked against "*". A Parameter Store reference to a secret
 // (/aws/reference/secretsmanager/<id>) needs both ssm:GetParameter on the
 // reference and secretsmanager:GetSecretValue on the secret, as in AWS.
+// GetParameters fails whole when one name is refused; BatchGetSecretValue
+// needs its own action on "*" (and ListSecrets with Filters), and reports
+// each secret refused GetSecretValue in its Errors, answering the others.
+// CreateSecret is matched against the new secret's ARN with "-??????" for
+// its suffix. Secrets Manager's messages name the secret as the caller did
+// and have no "on resource" part for calls on no resource, as AWS's do.
+// The SDK's client-side validation comes first, as on the wire.
 
 // Effect is a statement's effect: Allow or Deny.
 type Effect = engine.Effect
@@ -49,6 +59,10 @@ type Statement = engine.Statement
 
 // Policy is an identity-based policy.
 type Policy = engine.Policy
+
+// AnyPrincipal, given to SetPolicy, sets the policy of every principal that
+// has none of its own.
+const AnyPrincipal = engine.AnyPrincipal
 
 // SetPolicy gives principal a copy of p; a nil p removes principal's
 // policy. Policies stay through Reset and Restore, as faults do.

@@ -7,9 +7,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/fakeaws/fakeaws-go"
 	"github.com/fakeaws/fakeaws-go/endpoint"
@@ -68,9 +70,13 @@ type policyClients struct {
 		GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
 		PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
 		DescribeParameters(context.Context, *ssm.DescribeParametersInput, ...func(*ssm.Options)) (*ssm.DescribeParametersOutput, error)
+		AddTagsToResource(context.Context, *ssm.AddTagsToResourceInput, ...func(*ssm.Options)) (*ssm.AddTagsToResourceOutput, error)
 	}
 	sm interface {
 		GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
+		CreateSecret(context.Context, *secretsmanager.CreateSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.CreateSecretOutput, error)
+		ListSecrets(context.Context, *secretsmanager.ListSecretsInput, ...func(*secretsmanager.Options)) (*secretsmanager.ListSecretsOutput, error)
+		BatchGetSecretValue(context.Context, *secretsmanager.BatchGetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.BatchGetSecretValueOutput, error)
 	}
 }
 
@@ -148,7 +154,8 @@ func TestAccessPoliciesBridgeNeedsBoth(t *testing.T) {
 	st := policyStore(t)
 	ref := &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/db"), WithDecryption: aws.Bool(true)}
 	for _, tc := range []struct{ user, action, resource string }{
-		{"bridgeOnly", "secretsmanager:GetSecretValue", secretARN + "db-AbCdEf"},
+		// SSM asks Secrets Manager for the referenced ID, which its denial names.
+		{"bridgeOnly", "secretsmanager:GetSecretValue", "db"},
 		{"smOnly", "ssm:GetParameter", paramARN + "aws/reference/secretsmanager/db"},
 	} {
 		for mode, c := range clientsAs(t, st, tc.user) {
@@ -176,5 +183,210 @@ func TestParsePoliciesErrors(t *testing.T) {
 		if _, err := fakeaws.ParsePolicies([]byte(doc)); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// Secrets Manager's denials name the secret as the caller did, and a call
+// on no resource has no "on resource" part (O: AWS's answers quoted in
+// mongodb/awscdk-resources-mongodbatlas#207, "secretsmanager:GetSecretValue
+// on resource: cfn/atlas/profile/development because ...", and
+// Kralizek/AWSSecretsManagerConfigurationExtensions#78, "to perform:
+// secretsmanager:ListSecrets because ..."); CreateSecret is matched against
+// the new secret's ARN, whose suffix <name>-?????? stands for.
+func TestAccessPoliciesSecretsManagerShapes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	st.SetPolicy("arn:aws:iam::123456789012:user/carol", &fakeaws.Policy{Statement: []fakeaws.Statement{
+		{Effect: fakeaws.Allow, Action: []string{"secretsmanager:CreateSecret", "secretsmanager:GetSecretValue"}, Resource: []string{secretARN + "app/*"}},
+		{Effect: fakeaws.Allow, Action: []string{"secretsmanager:CreateSecret"}, Resource: []string{secretARN + "exact-??????"}},
+	}})
+	carol := "User: arn:aws:iam::123456789012:user/carol is not authorized to perform: "
+	for mode, c := range clientsAs(t, st, "carol") {
+		t.Run(mode, func(t *testing.T) {
+			_, err := c.sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("db")})
+			wantDenied(t, err, carol+"secretsmanager:GetSecretValue on resource: db because no identity-based policy allows the secretsmanager:GetSecretValue action")
+			_, err = c.sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(secretARN + "db-AbCdEf")})
+			wantDenied(t, err, carol+"secretsmanager:GetSecretValue on resource: "+secretARN+"db-AbCdEf because no identity-based policy allows the secretsmanager:GetSecretValue action")
+			_, err = c.sm.ListSecrets(ctx, &secretsmanager.ListSecretsInput{})
+			wantDenied(t, err, carol+"secretsmanager:ListSecrets because no identity-based policy allows the secretsmanager:ListSecrets action")
+			_, err = c.sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("other/" + mode), SecretString: aws.String("s")})
+			wantDenied(t, err, carol+"secretsmanager:CreateSecret on resource: other/"+mode+" because no identity-based policy allows the secretsmanager:CreateSecret action")
+			if _, err := c.sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("app/" + mode), SecretString: aws.String("s")}); err != nil {
+				t.Errorf("CreateSecret allowed by secret:app/*: %v", err)
+			}
+			// A secret that does not exist, allowed by name-??????: AWS's
+			// ResourceNotFoundException, not a denial.
+			_, err = c.sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("app/missing")})
+			var api smithy.APIError
+			if !errors.As(err, &api) || api.ErrorCode() != "ResourceNotFoundException" {
+				t.Errorf("allowed, missing secret: %v, want ResourceNotFoundException", err)
+			}
+		})
+	}
+	// The ?????? of a policy matches the suffix a new secret is given.
+	if _, err := smfake.New(st, smfake.WithPrincipal("arn:aws:iam::123456789012:user/carol")).CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("exact"), SecretString: aws.String("s")}); err != nil {
+		t.Errorf("CreateSecret allowed by secret:exact-??????: %v", err)
+	}
+}
+
+// Parameter Store's tags name the parameter in ResourceId: the call is
+// matched against its ARN.
+func TestAccessPoliciesTagsOnParameters(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	st.SetPolicy("arn:aws:iam::123456789012:user/tagger", &fakeaws.Policy{Statement: []fakeaws.Statement{
+		{Effect: fakeaws.Allow, Action: []string{"ssm:AddTagsToResource"}, Resource: []string{paramARN + "app/*"}},
+	}})
+	tag := func(name string) *ssm.AddTagsToResourceInput {
+		return &ssm.AddTagsToResourceInput{ResourceType: ssmtypes.ResourceTypeForTaggingParameter, ResourceId: aws.String(name), Tags: []ssmtypes.Tag{{Key: aws.String("k"), Value: aws.String("v")}}}
+	}
+	for mode, c := range clientsAs(t, st, "tagger") {
+		t.Run(mode, func(t *testing.T) {
+			if _, err := c.ssm.AddTagsToResource(ctx, tag("/app/x")); err != nil {
+				t.Errorf("allowed AddTagsToResource: %v", err)
+			}
+			_, err := c.ssm.AddTagsToResource(ctx, tag("/other"))
+			wantDenied(t, err, "User: arn:aws:iam::123456789012:user/tagger is not authorized to perform: ssm:AddTagsToResource on resource: "+paramARN+"other because no identity-based policy allows the ssm:AddTagsToResource action")
+		})
+	}
+}
+
+// BatchGetSecretValue needs secretsmanager:BatchGetSecretValue (on "*"),
+// secretsmanager:ListSecrets with Filters, and GetSecretValue on each
+// secret; a secret refused is reported in Errors as AccessDeniedException,
+// the others are answered (the SDK's doc of BatchGetSecretValue).
+func TestAccessPoliciesBatchGetSecretValue(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	if _, err := smfake.New(st).CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("app/a"), SecretString: aws.String("a")}); err != nil {
+		t.Fatal(err)
+	}
+	batch := []fakeaws.Statement{
+		{Effect: fakeaws.Allow, Action: []string{"secretsmanager:BatchGetSecretValue"}, Resource: []string{"*"}},
+		{Effect: fakeaws.Allow, Action: []string{"secretsmanager:GetSecretValue"}, Resource: []string{secretARN + "app/*"}},
+	}
+	st.SetPolicy("arn:aws:iam::123456789012:user/batch", &fakeaws.Policy{Statement: batch})
+	st.SetPolicy("arn:aws:iam::123456789012:user/nobatch", &fakeaws.Policy{Statement: batch[1:]})
+	user := "User: arn:aws:iam::123456789012:user/"
+	type result struct{ Values, Errors []string }
+	summary := func(out *secretsmanager.BatchGetSecretValueOutput) result {
+		var r result
+		for _, v := range out.SecretValues {
+			r.Values = append(r.Values, aws.ToString(v.Name)+"="+aws.ToString(v.SecretString))
+		}
+		for _, e := range out.Errors {
+			r.Errors = append(r.Errors, aws.ToString(e.SecretId)+": "+aws.ToString(e.ErrorCode)+": "+aws.ToString(e.Message))
+		}
+		return r
+	}
+	for mode, c := range clientsAs(t, st, "batch") {
+		t.Run("batch/"+mode, func(t *testing.T) {
+			out, err := c.sm.BatchGetSecretValue(ctx, &secretsmanager.BatchGetSecretValueInput{SecretIdList: []string{"app/a", "db", "app/missing", "nope"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := result{
+				Values: []string{"app/a=a"},
+				Errors: []string{
+					"app/missing: ResourceNotFoundException: Secrets Manager can't find the specified secret.",
+					"nope: AccessDeniedException: " + user + "batch is not authorized to perform: secretsmanager:GetSecretValue on resource: nope because no identity-based policy allows the secretsmanager:GetSecretValue action",
+					"db: AccessDeniedException: " + user + "batch is not authorized to perform: secretsmanager:GetSecretValue on resource: db because no identity-based policy allows the secretsmanager:GetSecretValue action",
+				},
+			}
+			if diff := cmp.Diff(want, summary(out)); diff != "" {
+				t.Errorf("by ID (-want +got):\n%s", diff)
+			}
+			_, err = c.sm.BatchGetSecretValue(ctx, &secretsmanager.BatchGetSecretValueInput{Filters: []smtypes.Filter{{Key: smtypes.FilterNameStringTypeName, Values: []string{"app"}}}})
+			wantDenied(t, err, user+"batch is not authorized to perform: secretsmanager:ListSecrets because no identity-based policy allows the secretsmanager:ListSecrets action")
+		})
+	}
+	for mode, c := range clientsAs(t, st, "nobatch") {
+		_, err := c.sm.BatchGetSecretValue(ctx, &secretsmanager.BatchGetSecretValueInput{SecretIdList: []string{"app/a"}})
+		t.Run("nobatch/"+mode, func(t *testing.T) {
+			wantDenied(t, err, user+"nobatch is not authorized to perform: secretsmanager:BatchGetSecretValue because no identity-based policy allows the secretsmanager:BatchGetSecretValue action")
+		})
+	}
+}
+
+// The SDK validates an input before it is sent, so a call missing a
+// required field gets the SDK's error, not a denial.
+func TestAccessPoliciesValidateFirst(t *testing.T) {
+	t.Parallel()
+	st := policyStore(t)
+	_, err := ssmfake.New(st, ssmfake.WithPrincipal(alice)).GetParameter(context.Background(), &ssm.GetParameterInput{})
+	want := "operation error SSM: GetParameter, 1 validation error(s) found.\n- missing required field, GetParameterInput.Name.\n"
+	if err == nil || err.Error() != want {
+		t.Errorf("GetParameter without Name: %v, want the SDK's %q", err, want)
+	}
+}
+
+// A policy for AnyPrincipal applies to every principal without its own (an
+// empty one denies them everything); a principal with its own policy and a
+// call made as no principal are not affected.
+func TestAccessPoliciesAnyPrincipal(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := policyStore(t)
+	st.SetPolicy(fakeaws.AnyPrincipal, &fakeaws.Policy{})
+	for mode, c := range clientsAs(t, st, "stranger") {
+		t.Run("stranger/"+mode, func(t *testing.T) {
+			_, err := c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/x")})
+			wantDenied(t, err, "User: arn:aws:iam::123456789012:user/stranger is not authorized to perform: ssm:GetParameter on resource: "+paramARN+"app/x because no identity-based policy allows the ssm:GetParameter action")
+		})
+	}
+	for mode, c := range clientsAs(t, st, "alice") {
+		t.Run("alice/"+mode, func(t *testing.T) {
+			if _, err := c.ssm.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/x")}); err != nil {
+				t.Errorf("alice's own policy: %v", err)
+			}
+		})
+	}
+	if _, err := ssmfake.New(st).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/other")}); err != nil {
+		t.Errorf("no principal: %v", err)
+	}
+	st.SetPolicy(fakeaws.AnyPrincipal, nil)
+	if _, err := ssmfake.New(st, ssmfake.WithPrincipal("arn:aws:iam::123456789012:user/stranger")).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/other")}); err != nil {
+		t.Errorf("AnyPrincipal's policy removed: %v", err)
+	}
+}
+
+// BenchmarkPolicyGetParameter measures what access policies cost a direct
+// GetParameter: none set; set, but the caller has no principal (the default);
+// a principal without a policy; a principal whose policy is evaluated.
+func BenchmarkPolicyGetParameter(b *testing.B) {
+	ctx := context.Background()
+	in := &ssm.GetParameterInput{Name: aws.String("/app/x")}
+	for _, bc := range []struct {
+		name      string
+		policies  bool
+		principal string
+	}{
+		{"none", false, ""},
+		{"set/no-principal", true, ""},
+		{"set/principal-without-policy", true, "arn:aws:iam::123456789012:user/stranger"},
+		{"set/principal-allowed", true, alice},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			st := fakeaws.New()
+			if _, err := ssmfake.New(st).PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/x"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString}); err != nil {
+				b.Fatal(err)
+			}
+			if bc.policies {
+				st.SetPolicy(alice, &fakeaws.Policy{Statement: []fakeaws.Statement{
+					{Effect: fakeaws.Allow, Action: []string{"ssm:Get*"}, Resource: []string{paramARN + "app/*"}},
+					{Effect: fakeaws.Deny, Action: []string{"ssm:GetParameter"}, Resource: []string{paramARN + "app/secret"}},
+				}})
+			}
+			c := ssmfake.New(st, ssmfake.WithPrincipal(bc.principal))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.GetParameter(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

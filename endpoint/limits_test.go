@@ -3,6 +3,7 @@ package endpoint_test
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -11,7 +12,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/smithy-go"
 
 	"github.com/fakeaws/fakeaws-go"
 	"github.com/fakeaws/fakeaws-go/endpoint"
@@ -109,5 +112,39 @@ func TestLimitSlowClient(t *testing.T) {
 		}
 	} else if ne, ok := err.(net.Error); ok && ne.Timeout() {
 		t.Fatalf("the server kept the connection open for %v", time.Since(start))
+	}
+}
+
+// The answer beyond MaxConcurrentRequests is one the SDK's retryer treats
+// as throttling (aws/retry's DefaultThrottles), so a real client backs off
+// and retries instead of failing.
+func TestLimitAnswerIsAThrottleForTheSDK(t *testing.T) {
+	t.Parallel()
+	st := fakeaws.New()
+	entered, release := make(chan struct{}), make(chan struct{})
+	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, error, bool) {
+		close(entered)
+		<-release
+		return nil, nil, false
+	})
+	srv := endpoint.NewServer(st, endpoint.WithLimits(endpoint.Limits{MaxConcurrentRequests: 1}))
+	t.Cleanup(srv.Close)
+	held := make(chan error, 1)
+	go func() {
+		_, err := ssm.NewFromConfig(srv.Config()).DescribeParameters(context.Background(), &ssm.DescribeParametersInput{})
+		held <- err
+	}()
+	<-entered
+	_, err := ssm.NewFromConfig(srv.Config(), func(o *ssm.Options) { o.RetryMaxAttempts = 1 }).GetParameter(context.Background(), &ssm.GetParameterInput{Name: aws.String("p")})
+	close(release)
+	var api smithy.APIError
+	if !errors.As(err, &api) || api.ErrorCode() != "ThrottlingException" || api.ErrorMessage() != "Rate exceeded" {
+		t.Errorf("over the limit: %v, want ThrottlingException: Rate exceeded", err)
+	}
+	if got := retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err); got != aws.TrueTernary {
+		t.Errorf("the SDK's retryer sees throttling: %v, want true", got)
+	}
+	if err := <-held; err != nil {
+		t.Errorf("the request holding the slot: %v", err)
 	}
 }

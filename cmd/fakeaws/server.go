@@ -34,6 +34,7 @@ type options struct {
 	limits                endpoint.Limits
 	maxBody               int64
 	policyFile            string // -policy: principals' access policies
+	shutdownTimeout       time.Duration
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -56,7 +57,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.limits.MaxConcurrentRequests, "max-requests", o.limits.MaxConcurrentRequests, "requests served at once; more get ThrottlingException (0: no limit)")
 	fs.DurationVar(&o.limits.ReadTimeout, "read-timeout", o.limits.ReadTimeout, "time to read a whole request (0: no limit)")
 	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")
-	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked")
+	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 5*time.Second, "on SIGINT/SIGTERM, how long requests in flight may run on; then their connections are cut before -state is written")
+	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked; \"*\" is every principal not listed")
 	var keys string
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
@@ -293,9 +295,16 @@ func (s *server) serve(ctx context.Context) error {
 		return err
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), s.opts.shutdownTimeout)
 	defer cancel()
 	err := s.http.Shutdown(sctx)
+	if err != nil {
+		// Requests still running: cut their connections before the state is
+		// written, so that no answer acknowledges a write the file lacks
+		// (a write done before the cut is in the Store, hence in the file;
+		// one done after cannot be answered).
+		_ = s.http.Close()
+	}
 	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
 		err = e
 	}

@@ -212,3 +212,70 @@ func TestPolicyFlag(t *testing.T) {
 		t.Errorf("a bad policy file: %v, want an error about Effect", err)
 	}
 }
+
+// A request still running when -shutdown-timeout ends is cut off before the
+// state file is written: it is never acknowledged, so the file holds every
+// write a client was told succeeded.
+func TestShutdownTimeoutCutsStuckRequests(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "state.json")
+	o, err := parseFlags([]string{"-addr", "127.0.0.1:0", "-quiet", "-state", file, "-shutdown-timeout", "50ms"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(o, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.listen(o.addr); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.serve(ctx) }()
+	entered, release := make(chan struct{}), make(chan struct{})
+	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
+		close(entered)
+		<-release
+		return nil, nil, false
+	})
+	stuck := make(chan error, 1)
+	go func() {
+		_, err := ssmClient(s.url()).PutParameter(context.Background(), &ssm.PutParameterInput{Name: aws.String("/stuck"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString})
+		stuck <- err
+	}()
+	<-entered
+	cancel() // SIGTERM
+	if err := <-served; err == nil {
+		t.Error("shutdown past its timeout reported no error")
+	}
+	close(release) // the request finishes its write after the file was written
+	err = <-stuck
+	data, rerr := os.ReadFile(file)
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	if err == nil && !strings.Contains(string(data), `"/stuck"`) {
+		t.Errorf("a write was acknowledged after shutdown but the state file lacks it:\n%s", data)
+	}
+}
+
+// In a -policy file, "*" is the policy of every principal not listed.
+func TestPolicyFlagAnyPrincipal(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "policy.json")
+	doc := `{"*": {"Statement": [{"Effect": "Allow", "Action": "ssm:DescribeParameters", "Resource": "*"}]}}`
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	url, stop := runUntilStopped(t, "-policy", file)
+	defer stop()
+	ctx := context.Background()
+	if _, err := ssmClient(url).DescribeParameters(ctx, &ssm.DescribeParametersInput{}); err != nil {
+		t.Errorf("allowed: %v", err)
+	}
+	_, err := ssmClient(url).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/x")})
+	if err == nil || !strings.Contains(err.Error(), "AccessDeniedException: User: arn:aws:iam::123456789012:user/123456789012 is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-east-1:123456789012:parameter/x because no identity-based policy allows the ssm:GetParameter action") {
+		t.Errorf("a principal not listed, refused by \"*\": %v", err)
+	}
+}

@@ -205,8 +205,15 @@ func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 			return nil, core.Wrap(op.service, op.name, "", err)
 		}
 	}
-	// Access policies first: AWS authorizes a call before the service runs.
-	if pol := e.policyFor(p.Principal); pol != nil {
+	// Access policies first: AWS authorizes a call before the service runs,
+	// after the SDK's client-side validation.
+	pol := e.policyFor(p.Principal)
+	if pol != nil {
+		if validate != nil {
+			if err := validate(in); err != nil {
+				return nil, core.Wrap(op.service, op.name, "", err)
+			}
+		}
 		if err := e.authorize(op, p, pol, in); err != nil {
 			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
 		}
@@ -226,6 +233,9 @@ func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 	out, err := locked(e, op.write, state, env, in, f)
 	if err != nil {
 		return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
+	}
+	if pol != nil {
+		e.authorizeResults(op, p, pol, in, out)
 	}
 	return out, nil
 }
