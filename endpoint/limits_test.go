@@ -55,10 +55,11 @@ func TestLimitHeaderSize(t *testing.T) {
 	}
 }
 
-// Requests beyond MaxConcurrentRequests get AWS's throttling answer at once;
-// the request holding the slot completes.
-func TestLimitConcurrentRequests(t *testing.T) {
-	t.Parallel()
+// holdTheOnlySlot serves a fresh Store with MaxConcurrentRequests 1 and
+// returns once a DescribeParameters holds that slot; closing release lets it
+// finish, and its result arrives on done.
+func holdTheOnlySlot(t *testing.T) (srv *endpoint.Server, release chan struct{}, done <-chan error) {
+	t.Helper()
 	st := fakeaws.New()
 	entered, release := make(chan struct{}), make(chan struct{})
 	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, error, bool) {
@@ -66,14 +67,22 @@ func TestLimitConcurrentRequests(t *testing.T) {
 		<-release
 		return nil, nil, false
 	})
-	srv := endpoint.NewServer(st, endpoint.WithLimits(endpoint.Limits{MaxConcurrentRequests: 1}))
+	srv = endpoint.NewServer(st, endpoint.WithLimits(endpoint.Limits{MaxConcurrentRequests: 1}))
 	t.Cleanup(srv.Close)
-	first := make(chan error, 1)
+	result := make(chan error, 1)
 	go func() {
 		_, err := ssm.NewFromConfig(srv.Config()).DescribeParameters(context.Background(), &ssm.DescribeParametersInput{})
-		first <- err
+		result <- err
 	}()
 	<-entered
+	return srv, release, result
+}
+
+// Requests beyond MaxConcurrentRequests get AWS's throttling answer at once;
+// the request holding the slot completes.
+func TestLimitConcurrentRequests(t *testing.T) {
+	t.Parallel()
+	srv, release, first := holdTheOnlySlot(t)
 	resp, body := post(t, srv.URL, "AmazonSSM.GetParameter", `{"Name":"p"}`, nil)
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `"ThrottlingException"`) || !strings.Contains(body, "Rate exceeded") {
 		t.Errorf("over the limit: %d %s, want 400 ThrottlingException: Rate exceeded", resp.StatusCode, body)
@@ -120,21 +129,7 @@ func TestLimitSlowClient(t *testing.T) {
 // and retries instead of failing.
 func TestLimitAnswerIsAThrottleForTheSDK(t *testing.T) {
 	t.Parallel()
-	st := fakeaws.New()
-	entered, release := make(chan struct{}), make(chan struct{})
-	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, error, bool) {
-		close(entered)
-		<-release
-		return nil, nil, false
-	})
-	srv := endpoint.NewServer(st, endpoint.WithLimits(endpoint.Limits{MaxConcurrentRequests: 1}))
-	t.Cleanup(srv.Close)
-	held := make(chan error, 1)
-	go func() {
-		_, err := ssm.NewFromConfig(srv.Config()).DescribeParameters(context.Background(), &ssm.DescribeParametersInput{})
-		held <- err
-	}()
-	<-entered
+	srv, release, held := holdTheOnlySlot(t)
 	_, err := ssm.NewFromConfig(srv.Config(), func(o *ssm.Options) { o.RetryMaxAttempts = 1 }).GetParameter(context.Background(), &ssm.GetParameterInput{Name: aws.String("p")})
 	close(release)
 	var api smithy.APIError

@@ -97,25 +97,33 @@ func TestVerifySignaturesFlag(t *testing.T) {
 	}
 }
 
-// Shutdown is graceful: a request in flight when the signal comes is
-// answered, and the state file holds it and every write acknowledged before.
-func TestShutdownFinishesRequestsInFlight(t *testing.T) {
-	t.Parallel()
-	file := filepath.Join(t.TempDir(), "state.json")
-	o, err := parseFlags([]string{"-addr", "127.0.0.1:0", "-quiet", "-state", file}, io.Discard)
+// serveState serves with -state file (and args) in this process, so a test
+// can reach its Store; cancel is the shutdown signal, served gets serve's
+// result.
+func serveState(t *testing.T, file string, args ...string) (s *server, cancel func(), served <-chan error) {
+	t.Helper()
+	o, err := parseFlags(append([]string{"-addr", "127.0.0.1:0", "-quiet", "-state", file}, args...), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := newServer(o, io.Discard)
-	if err != nil {
+	if s, err = newServer(o, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.listen(o.addr); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.serve(ctx) }()
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.serve(ctx) }()
+	return s, stop, done
+}
+
+// Shutdown is graceful: a request in flight when the signal comes is
+// answered, and the state file holds it and every write acknowledged before.
+func TestShutdownFinishesRequestsInFlight(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "state.json")
+	s, cancel, served := serveState(t, file)
 	// The request for /in-flight waits inside the server until released.
 	entered, release := make(chan struct{}), make(chan struct{})
 	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
@@ -219,20 +227,7 @@ func TestPolicyFlag(t *testing.T) {
 func TestShutdownTimeoutCutsStuckRequests(t *testing.T) {
 	t.Parallel()
 	file := filepath.Join(t.TempDir(), "state.json")
-	o, err := parseFlags([]string{"-addr", "127.0.0.1:0", "-quiet", "-state", file, "-shutdown-timeout", "50ms"}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newServer(o, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.listen(o.addr); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.serve(ctx) }()
+	s, cancel, served := serveState(t, file, "-shutdown-timeout", "50ms")
 	entered, release := make(chan struct{}), make(chan struct{})
 	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
 		close(entered)
@@ -250,7 +245,7 @@ func TestShutdownTimeoutCutsStuckRequests(t *testing.T) {
 		t.Error("shutdown past its timeout reported no error")
 	}
 	close(release) // the request finishes its write after the file was written
-	err = <-stuck
+	err := <-stuck
 	data, rerr := os.ReadFile(file)
 	if rerr != nil {
 		t.Fatal(rerr)
