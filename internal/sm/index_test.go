@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,27 @@ func TestNameIndex(t *testing.T) {
 	for i, n := range want {
 		if got := x.At(i); got != n {
 			t.Fatalf("At(%d) = %s, want %s", i, got, n)
+		}
+	}
+}
+
+// TestHeadPattern checks the one-comparison prefix test on name heads
+// against strings.HasPrefix: a name whose head fails it never has the
+// prefix, and one that passes has the prefix's first 8 bytes.
+func TestHeadPattern(t *testing.T) {
+	t.Parallel()
+	names := []string{"", "a", "ab", "app42/s1", "app42/s100", "app4", "app42", "prod/db", "prod/db/x", "Prod", "p", "12345678", "123456789"}
+	prefixes := append([]string{"app42/", "app42/s", "app42/s1x", "1234567", "12345678", "123456789", "pro", "zzz"}, names...)
+	for _, name := range names {
+		for _, p := range prefixes {
+			got := patternOf(p).mayHavePrefix(headOf(name))
+			want := strings.HasPrefix(name, p[:min(len(p), 8)])
+			if got != want {
+				t.Errorf("patternOf(%q).mayHavePrefix(headOf(%q)) = %v, want %v", p, name, got, want)
+			}
+			if strings.HasPrefix(name, p) && !got {
+				t.Errorf("%q has prefix %q but its head was refused", name, p)
+			}
 		}
 	}
 }

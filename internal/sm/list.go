@@ -119,8 +119,8 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var n int
 	var at func(int) *secret
-	var prefixes []string // with a walk in creation order: a name filter's prefixes, checked on createdHeads first
-	lo, hi := 0, -1       // with hi >= 0: the span of the name index a name filter allows
+	var heads []headPattern // with a walk in creation order: a name filter's prefixes, checked on createdHeads first
+	lo, hi := 0, -1         // with hi >= 0: the span of the name index a name filter allows
 	cands, narrow := []*secret(nil), false
 	if l.sortBy == types.SortByTypeName {
 		lo, hi = s.nameSpan(l.filters)
@@ -132,7 +132,9 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 		n, at = s.names.Len(), func(i int) *secret { return s.byName[s.names.At(i)] }
 	case !narrow && l.sortBy == types.SortByTypeCreatedDate:
 		n, at = len(s.byCreated), func(i int) *secret { return s.byCreated[i] }
-		prefixes = namePrefixes(l.filters)
+		for _, p := range namePrefixes(l.filters) {
+			heads = append(heads, patternOf(p))
+		}
 	default:
 		if !narrow {
 			cands = s.byCreated
@@ -189,7 +191,7 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var out []*secret
 	for ; i >= lo && i < n; i += step {
-		if prefixes != nil && !slices.ContainsFunc(prefixes, s.createdHeads[i].mayHavePrefix) {
+		if heads != nil && !anyHead(heads, s.createdHeads[i]) {
 			continue
 		}
 		sec := at(i)
@@ -203,6 +205,17 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 		out = append(out, sec)
 	}
 	return out, nil
+}
+
+// anyHead reports whether a name with head h can begin with one of the
+// prefixes of ps.
+func anyHead(ps []headPattern, h nameHead) bool {
+	for _, p := range ps {
+		if p.mayHavePrefix(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // ListSecrets lists the secrets of the partition (spec 3.5): sorted by

@@ -13,6 +13,7 @@ package sm
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -465,16 +466,27 @@ func (s *State) ARNOf(id string) (string, bool) {
 	return "", false
 }
 
-// nameHead is the first bytes of a name, zero-padded.
-type nameHead [8]byte
+// nameHead is the first 8 bytes of a name, zero-padded, read as a
+// little-endian number: one comparison tells whether the name can begin
+// with a prefix (names hold no zero bytes).
+type nameHead uint64
 
-func headOf(name string) (h nameHead) {
-	copy(h[:], name)
-	return h
+func headOf(name string) nameHead {
+	var b [8]byte
+	copy(b[:], name)
+	return nameHead(binary.LittleEndian.Uint64(b[:]))
 }
 
-// mayHavePrefix reports whether a name beginning with h can begin with p.
-func (h *nameHead) mayHavePrefix(p string) bool {
-	n := min(len(p), len(h))
-	return string(h[:n]) == p[:n]
+// headPattern matches the heads of the names that can begin with a prefix:
+// its first 8 bytes, or all of it when shorter.
+type headPattern struct{ want, mask uint64 }
+
+func patternOf(prefix string) headPattern {
+	n := min(len(prefix), 8)
+	mask := ^uint64(0) >> (64 - 8*n) // n == 0: a shift by 64 gives 0
+	return headPattern{uint64(headOf(prefix[:n])) & mask, mask}
 }
+
+// mayHavePrefix reports whether a name beginning with h can begin with the
+// prefix of p.
+func (p headPattern) mayHavePrefix(h nameHead) bool { return uint64(h)&p.mask == p.want }
