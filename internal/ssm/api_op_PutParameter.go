@@ -89,7 +89,7 @@ func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutP
 		return nil, err
 	}
 
-	v := &version{value: value, modified: env.Now, user: lastModifiedUser(s.account)}
+	v := &version{value: value, modified: env.Now, user: s.user}
 	v.typ = in.Type
 	if prev != nil {
 		// Fields left out of an overwrite are inherited (spec 2.3, M).

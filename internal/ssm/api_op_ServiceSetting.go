@@ -110,7 +110,7 @@ func (s *State) UpdateServiceSetting(env core.Env, in *ssm.UpdateServiceSettingI
 	if s.settings == nil {
 		s.settings = map[string]*setting{}
 	}
-	s.settings[id] = &setting{value: value, modified: env.Now, user: lastModifiedUser(s.account)}
+	s.settings[id] = &setting{value: value, modified: env.Now, user: s.user}
 	return &ssm.UpdateServiceSettingOutput{}, nil
 }
 
@@ -151,7 +151,7 @@ func (s *State) SetSettings(settings map[string]string, at time.Time) error {
 		if !slices.Contains(settingDefaults[id].values, value) {
 			return fmt.Errorf("setting %s: value %q: want one of %s", id, value, strings.Join(settingDefaults[id].values, ", "))
 		}
-		next[id] = &setting{value: value, modified: at, user: lastModifiedUser(s.account)}
+		next[id] = &setting{value: value, modified: at, user: s.user}
 	}
 	s.settings = next
 	return nil

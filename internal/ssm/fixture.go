@@ -218,7 +218,7 @@ func (s *State) importVersion(fv *fixture.ParameterVersion, want int64, prev *ve
 		return nil, fmt.Errorf("lastModifiedDate %s is before the previous version's", v.modified.Format(time.RFC3339Nano))
 	}
 	if v.user == "" {
-		v.user = lastModifiedUser(s.account)
+		v.user = s.user
 	}
 	if len(v.labels) > maxLabels {
 		return nil, fmt.Errorf("%d labels: at most %d per version", len(v.labels), maxLabels)

@@ -25,6 +25,7 @@ type State struct {
 	account   string
 	region    string
 	arnPrefix string // "arn:aws:ssm:<region>:<account>:parameter/"
+	user      string // lastModifiedUser(account), shared by every version
 	secrets   *sm.State
 
 	params map[string]*param // by key(name)
@@ -36,7 +37,7 @@ type State struct {
 // New returns an empty state whose references read secrets.
 func New(account, region string, secrets *sm.State) *State {
 	return &State{account: account, region: region, arnPrefix: "arn:aws:ssm:" + region + ":" + account + ":parameter/",
-		secrets: secrets, params: map[string]*param{}}
+		user: lastModifiedUser(account), secrets: secrets, params: map[string]*param{}}
 }
 
 // param is one parameter: its name as given at creation, its retained
