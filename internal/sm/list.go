@@ -191,8 +191,10 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	}
 	var out []*secret
 	for ; i >= lo && i < n; i += step {
-		if heads != nil && !anyHead(heads, s.createdHeads[i]) {
-			continue
+		if heads != nil {
+			if i = seekHead(s.createdHeads, heads, i, step); i < 0 || i >= len(s.createdHeads) {
+				break
+			}
 		}
 		sec := at(i)
 		if !keep(sec) {
@@ -207,15 +209,28 @@ func (s *State) page(env core.Env, l *listing) ([]*secret, *string) {
 	return out, nil
 }
 
-// anyHead reports whether a name with head h can begin with one of the
-// prefixes of ps.
-func anyHead(ps []headPattern, h nameHead) bool {
-	for _, p := range ps {
-		if p.mayHavePrefix(h) {
-			return true
+// seekHead returns the first position from i on, going by step (1 or -1),
+// whose head can begin with one of the prefixes of ps: -1 or len(heads) when
+// there is none. A loop of its own, on the heads alone, because with one
+// match in a hundred names it is most of a page's work.
+func seekHead(heads []nameHead, ps []headPattern, i, step int) int {
+	if len(ps) == 1 {
+		p := ps[0]
+		for ; i >= 0 && i < len(heads); i += step {
+			if p.mayHavePrefix(heads[i]) {
+				return i
+			}
+		}
+		return i
+	}
+	for ; i >= 0 && i < len(heads); i += step {
+		for _, p := range ps {
+			if p.mayHavePrefix(heads[i]) {
+				return i
+			}
 		}
 	}
-	return false
+	return i
 }
 
 // ListSecrets lists the secrets of the partition (spec 3.5): sorted by
