@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 )
 
@@ -26,3 +27,49 @@ func BenchmarkDo(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParallelCeiling shows what this machine lets any Go code gain from
+// a second core, with no fakeaws code and no shared state: a loop of about
+// 250 ns of arithmetic per iteration, alone and with one 224-byte
+// allocation per iteration (what a GetParameter answer costs). Compare
+// ns/op at -cpu 1 and -cpu 2, at the default GOGC and at GOGC=1000: with a
+// small heap the collector runs every few megabytes, and its cycles, not
+// the code, set how far an allocating loop scales (BENCHMARKS.md).
+func BenchmarkParallelCeiling(b *testing.B) {
+	s := "v"
+	for _, alloc := range []bool{false, true} {
+		name := "compute"
+		if alloc {
+			name = "compute+alloc"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				var last *ceilingAnswer
+				h := 1
+				for pb.Next() {
+					if alloc {
+						last = &ceilingAnswer{p: [5]*string{&s, &s}}
+						last.x[0] = int64(h)
+					}
+					for i := range 250 {
+						h = h*31 + i
+					}
+				}
+				ceilingSink.Store(last)
+				ceilingSum.Add(int64(h))
+			})
+		})
+	}
+}
+
+// ceilingAnswer is 224 bytes, with pointers, like a GetParameter answer.
+type ceilingAnswer struct {
+	p [5]*string
+	x [22]int64
+}
+
+var (
+	ceilingSink atomic.Pointer[ceilingAnswer]
+	ceilingSum  atomic.Int64
+)
