@@ -166,21 +166,27 @@ func BenchmarkPutParameterOverwrite(b *testing.B) {
 	}
 }
 
-// BenchmarkParallelReadsOnly reads from every core with no writer: compare
-// ns/op at -cpu 1 and -cpu 2.
-func BenchmarkParallelReadsOnly(b *testing.B) {
-	ctx := context.Background()
-	f := filled(b, 1_000)
-	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
+// readParameter is the reader of the parallel benchmarks: GetParameter of
+// one parameter, over and over.
+func readParameter(b *testing.B, c *ssmfake.Client) func(*testing.PB) {
+	return func(pb *testing.PB) {
+		ctx := context.Background()
 		in := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
 		for pb.Next() {
-			if _, err := f.c.GetParameter(ctx, in); err != nil {
+			if _, err := c.GetParameter(ctx, in); err != nil {
 				b.Error(err)
 				return
 			}
 		}
-	})
+	}
+}
+
+// BenchmarkParallelReadsOnly reads from every core with no writer: compare
+// ns/op at -cpu 1 and -cpu 2.
+func BenchmarkParallelReadsOnly(b *testing.B) {
+	f := filled(b, 1_000)
+	b.ReportAllocs()
+	b.RunParallel(readParameter(b, f.c))
 }
 
 // BenchmarkParallelReads reads from every core while one goroutine writes:
@@ -205,15 +211,7 @@ func BenchmarkParallelReads(b *testing.B) {
 		}
 	}()
 	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
-		in := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
-		for pb.Next() {
-			if _, err := f.c.GetParameter(ctx, in); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
+	b.RunParallel(readParameter(b, f.c))
 	b.StopTimer()
 	close(stop)
 	<-done
