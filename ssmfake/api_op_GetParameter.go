@@ -14,5 +14,5 @@ import (
 // values are an opaque ciphertext unless WithDecryption. /aws/reference/secretsmanager/<secret-id>
 // names read Secrets Manager, as AWS does (WithDecryption required).
 func (c *Client) GetParameter(ctx context.Context, in *ssm.GetParameterInput, _ ...func(*ssm.Options)) (*ssm.GetParameterOutput, error) {
-	return engine.Do(ctx, c.e, OpGetParameter, c.p, c.p.SSM, in, validateGetParameterInput, (*issm.State).GetParameter)
+	return engine.DoInto(ctx, c.e, OpGetParameter, c.p, c.p.SSM, in, validateGetParameterInput, issm.NewParameterAnswer, (*issm.State).GetParameter)
 }

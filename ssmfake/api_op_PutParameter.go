@@ -15,5 +15,5 @@ import (
 // Intelligent-Tiering resolved by size; no Advanced→Standard), AllowedPattern, and the
 // 100-version limit, with AWS's errors, before anything changes.
 func (c *Client) PutParameter(ctx context.Context, in *ssm.PutParameterInput, _ ...func(*ssm.Options)) (*ssm.PutParameterOutput, error) {
-	return engine.Do(ctx, c.e, OpPutParameter, c.p, c.p.SSM, in, validatePutParameterInput, (*issm.State).PutParameter)
+	return engine.DoInto(ctx, c.e, OpPutParameter, c.p, c.p.SSM, in, validatePutParameterInput, issm.NewPutAnswer, (*issm.State).PutParameterInto)
 }

@@ -7,7 +7,6 @@ package engine
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/fakeaws/fakeaws-go/clock"
@@ -28,7 +27,6 @@ type Config struct {
 
 // Engine is the state behind one fakeaws.Store.
 type Engine struct {
-	mu      sync.RWMutex
 	clock   clock.Clock
 	ids     *core.IDs
 	region  string
@@ -38,7 +36,15 @@ type Engine struct {
 	calls   callLog
 	rot     rotations
 	pol     policies
+
+	// mu keeps what its readers write on cache lines of its own: the fields
+	// above, read by every call, stay in each core's cache.
+	mu rwLock
 }
+
+// cacheLine is a cache line's size with the neighbour line that x86
+// prefetches along with it.
+const cacheLine = 128
 
 type partKey struct{ account, region string }
 
@@ -102,9 +108,9 @@ func (e *Engine) Partition(account, region string) *Partition {
 		region = e.region
 	}
 	k := partKey{account, region}
-	e.mu.RLock()
+	t := e.mu.RLock()
 	p := e.parts[k]
-	e.mu.RUnlock()
+	e.mu.RUnlock(t)
 	if p != nil {
 		return p
 	}
@@ -178,11 +184,22 @@ func (e *Engine) now() time.Time { return e.clock.Now().UTC().Truncate(time.Mill
 // as the real client would and records the call.
 func Do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I,
 	validate func(*I) error, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
+	return DoInto(ctx, e, op, p, state, in, validate, nil, func(s *S, env core.Env, in *I, _ struct{}) (*O, error) {
+		return f(s, env, in)
+	})
+}
+
+// DoInto is Do for an operation that builds its answer in memory alloc
+// allocates: DoInto calls alloc after the hooks and validate, before it
+// takes the lock, and hands what it returns to f, so that the lock is not
+// held across the allocation (and the work the collector may ask of it).
+func DoInto[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I,
+	validate func(*I) error, alloc func() A, f func(*S, core.Env, *I, A) (*O, error)) (*O, error) {
 	if in == nil {
 		in = new(I)
 	}
 	now := e.now()
-	out, err := do(ctx, e, op, p, state, in, now, validate, f)
+	out, err := do(ctx, e, op, p, state, in, now, validate, alloc, f)
 	if e.calls.enabled() {
 		// A shallow copy of the input: cheap, and enough for the usual reuse
 		// of one input struct across calls (fields reassigned). Calls()
@@ -198,8 +215,8 @@ func Do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 	return out, err
 }
 
-func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I, now time.Time,
-	validate func(*I) error, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
+func do[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I, now time.Time,
+	validate func(*I) error, alloc func() A, f func(*S, core.Env, *I, A) (*O, error)) (*O, error) {
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
 			return nil, core.Wrap(op.service, op.name, "", err)
@@ -230,7 +247,11 @@ func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 		}
 	}
 	env := core.Env{Now: now, IDs: e.ids, Account: p.Account, Region: p.Region}
-	out, err := locked(e, op.write, state, env, in, f)
+	var a A
+	if alloc != nil {
+		a = alloc()
+	}
+	out, err := locked(e, op.write, state, env, in, a, f)
 	if err != nil {
 		return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
 	}
@@ -241,7 +262,7 @@ func do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state 
 }
 
 // locked runs f under the write or the read lock, released however f ends.
-func locked[S, I, O any](e *Engine, write bool, state *S, env core.Env, in *I, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
+func locked[S, I, O, A any](e *Engine, write bool, state *S, env core.Env, in *I, a A, f func(*S, core.Env, *I, A) (*O, error)) (*O, error) {
 	if write {
 		e.mu.Lock()
 		defer e.mu.Unlock()
@@ -249,8 +270,8 @@ func locked[S, I, O any](e *Engine, write bool, state *S, env core.Env, in *I, f
 			defer aw.AfterWrite()
 		}
 	} else {
-		e.mu.RLock()
-		defer e.mu.RUnlock()
+		t := e.mu.RLock()
+		defer e.mu.RUnlock(t)
 	}
-	return f(state, env, in)
+	return f(state, env, in, a)
 }

@@ -368,9 +368,9 @@ func referenceID(id string) string {
 // ResourceNotFoundException; what AWS matches for a missing secret is not
 // known, U), and an ARN as given.
 func (e *Engine) secretARN(p *Partition, id string) string {
-	e.mu.RLock()
+	t := e.mu.RLock()
 	arn, ok := p.SM.ARNOf(id)
-	e.mu.RUnlock()
+	e.mu.RUnlock(t)
 	if ok {
 		return arn
 	}

@@ -120,9 +120,21 @@ func (s *State) resolve(raw string) (*param, *version, *selector, error) {
 	}
 }
 
+// ParameterAnswer is the memory of one GetParameter answer: the output, its
+// Parameter and the values they point to, in one allocation made before the
+// lock is taken (engine.DoInto).
+type ParameterAnswer struct {
+	out ssm.GetParameterOutput
+	p   types.Parameter
+	h   paramValues
+}
+
+// NewParameterAnswer allocates a GetParameter answer.
+func NewParameterAnswer() *ParameterAnswer { return new(ParameterAnswer) }
+
 // GetParameter returns one parameter, or a Secrets Manager secret through a
-// /aws/reference/secretsmanager/ name (spec 1, 2.4).
-func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput) (*ssm.GetParameterOutput, error) {
+// /aws/reference/secretsmanager/ name (spec 1, 2.4), answered in a.
+func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput, a *ParameterAnswer) (*ssm.GetParameterOutput, error) {
 	raw := aws.ToString(in.Name)
 	decrypt := aws.ToBool(in.WithDecryption)
 	if isReference(trimName(raw)) {
@@ -133,19 +145,13 @@ func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput) (*ssm.GetP
 		if err != nil {
 			return nil, err
 		}
-		return &ssm.GetParameterOutput{Parameter: out}, nil
+		a.out.Parameter = out
+		return &a.out, nil
 	}
 	p, v, sel, err := s.resolve(raw)
 	if err != nil {
 		return nil, err
 	}
-	// One allocation for the output, its Parameter and the values they
-	// point to (the ARN string is the only other).
-	a := new(struct {
-		out ssm.GetParameterOutput
-		p   types.Parameter
-		h   paramValues
-	})
 	a.p = s.fillParameter(&a.h, p, v, sel, decrypt)
 	a.out.Parameter = &a.p
 	return &a.out, nil

@@ -41,10 +41,26 @@ var dataTypes = []string{
 // root user, as there is no IAM in the fake (AWS records the caller's ARN; D).
 func lastModifiedUser(account string) string { return "arn:aws:iam::" + account + ":root" }
 
+// PutAnswer is the memory a PutParameter fills: the new version and the
+// output, allocated before the lock is taken (engine.DoInto).
+type PutAnswer struct {
+	v   *version
+	out *ssm.PutParameterOutput
+}
+
+// NewPutAnswer allocates what a PutParameter fills.
+func NewPutAnswer() PutAnswer {
+	return PutAnswer{v: new(version), out: new(ssm.PutParameterOutput)}
+}
+
 // PutParameter creates a parameter or, with Overwrite, a new version of it.
-// Checks run in the order of spec 2.3 and all of them before anything
-// changes.
 func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutParameterOutput, error) {
+	return s.PutParameterInto(env, in, NewPutAnswer())
+}
+
+// PutParameterInto is PutParameter filling a. Checks run in the order of
+// spec 2.3 and all of them before anything changes.
+func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutAnswer) (*ssm.PutParameterOutput, error) {
 	value := aws.ToString(in.Value)
 	overwrite := aws.ToBool(in.Overwrite)
 	// 1. Empty value (spec 2.3, M).
@@ -89,7 +105,8 @@ func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutP
 		return nil, err
 	}
 
-	v := &version{value: value, modified: env.Now, user: s.user}
+	v := a.v
+	*v = version{value: value, modified: env.Now, user: s.user}
 	v.typ = in.Type
 	if prev != nil {
 		// Fields left out of an overwrite are inherited (spec 2.3, M).
@@ -163,7 +180,8 @@ func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutP
 		p.versions = slices.Delete(p.versions, 0, 1)
 	}
 	p.versions = append(p.versions, v)
-	return &ssm.PutParameterOutput{Version: v.version, Tier: v.tier}, nil
+	*a.out = ssm.PutParameterOutput{Version: v.version, Tier: v.tier}
+	return a.out, nil
 }
 
 // checkPutMembers applies the API model's length and enum constraints (D).

@@ -33,7 +33,7 @@ func BenchmarkScale(b *testing.B) {
 		b.Run(fmt.Sprintf("GetParameter/n=%d", n), func(b *testing.B) {
 			in := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
 			for b.Loop() {
-				if _, err := s.GetParameter(env, in); err != nil {
+				if _, err := s.GetParameter(env, in, new(ParameterAnswer)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -81,13 +81,13 @@ func TestExportImportRoundTrip(t *testing.T) {
 		read func(*State) (any, error)
 	}{
 		{"GetParameter by label", func(s *State) (any, error) {
-			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/app/db/url:first")})
+			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/app/db/url:first")}, new(ParameterAnswer))
 		}},
 		{"GetParameter decrypted SecureString", func(s *State) (any, error) {
-			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/app/secret"), WithDecryption: aws.Bool(true)})
+			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/app/secret"), WithDecryption: aws.Bool(true)}, new(ParameterAnswer))
 		}},
 		{"GetParameter single-level name with slash (spec 2.2)", func(s *State) (any, error) {
-			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/single")})
+			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/single")}, new(ParameterAnswer))
 		}},
 		{"GetParameterHistory", func(s *State) (any, error) {
 			return s.GetParameterHistory(env, &ssm.GetParameterHistoryInput{Name: aws.String("/app/db/url")})
