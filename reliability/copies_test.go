@@ -6,9 +6,15 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/fakeaws/fakeaws-go"
+	"github.com/fakeaws/fakeaws-go/internal/core"
 	"github.com/fakeaws/fakeaws-go/smfake"
+	"github.com/fakeaws/fakeaws-go/ssmfake"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestGetSecretValueOutputIsACopy: changing GetSecretValue's VersionStages
@@ -36,5 +42,60 @@ func TestGetSecretValueOutputIsACopy(t *testing.T) {
 	}
 	if diff := cmp.Diff([]byte{1, 2, 3}, again.SecretBinary); diff != "" {
 		t.Errorf("SecretBinary (-want +got):\n%s", diff)
+	}
+}
+
+// TestAnswersAreCopies: writing through every pointer of a GetSecretValue
+// and a GetParameter answer, and appending to its slices, changes neither
+// the Store nor the next answer (DESIGN: copies at every boundary). Both
+// answers are built in memory allocated before the lock.
+func TestAnswersAreCopies(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := fakeaws.New()
+	sc, pc := smfake.New(st), ssmfake.New(st)
+	if _, err := sc.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("s"), SecretString: aws.String("v1")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/p"), Value: aws.String("v1"), Type: ssmtypes.ParameterTypeString}); err != nil {
+		t.Fatal(err)
+	}
+	getSecret := func() *secretsmanager.GetSecretValueOutput {
+		out, err := sc.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("s")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	getParam := func() *ssm.GetParameterOutput {
+		out, err := pc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/p")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	ignore := cmp.Options{
+		cmpopts.IgnoreUnexported(secretsmanager.GetSecretValueOutput{}, ssm.GetParameterOutput{}, ssmtypes.Parameter{}),
+		cmpopts.IgnoreTypes(middleware.Metadata{}),
+	}
+	// Deep copies: were an answer to share memory with the Store, the
+	// wanted values would change with it.
+	wantSecret, wantParam := core.DeepCopy(getSecret()), core.DeepCopy(getParam())
+
+	s := getSecret()
+	*s.ARN, *s.Name, *s.VersionId, *s.SecretString = "x", "x", "x", "x"
+	*s.CreatedDate = s.CreatedDate.AddDate(-1, 0, 0)
+	s.VersionStages[0] = "MUTATED"
+	_ = append(s.VersionStages[:0], "MUTATED")
+	p := getParam()
+	*p.Parameter.ARN, *p.Parameter.Name, *p.Parameter.Value, *p.Parameter.DataType = "x", "x", "x", "x"
+	*p.Parameter.LastModifiedDate = p.Parameter.LastModifiedDate.AddDate(-1, 0, 0)
+	p.Parameter.Version = 99
+
+	if diff := cmp.Diff(wantSecret, getSecret(), ignore); diff != "" {
+		t.Errorf("GetSecretValue after the answer was changed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantParam, getParam(), ignore); diff != "" {
+		t.Errorf("GetParameter after the answer was changed (-want +got):\n%s", diff)
 	}
 }

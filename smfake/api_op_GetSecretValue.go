@@ -14,5 +14,5 @@ import (
 // LastAccessedDate (kept to the day). A secret scheduled for deletion is
 // InvalidRequestException.
 func (c *Client) GetSecretValue(ctx context.Context, in *secretsmanager.GetSecretValueInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error) {
-	return engine.Do(ctx, c.e, OpGetSecretValue, c.p, c.p.SM, in, validateGetSecretValueInput, (*sm.State).GetSecretValue)
+	return engine.DoInto(ctx, c.e, OpGetSecretValue, c.p, c.p.SM, in, validateGetSecretValueInput, sm.NewSecretValueAnswer, (*sm.State).GetSecretValueInto)
 }

@@ -2,6 +2,7 @@ package sm
 
 import (
 	"bytes"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -41,6 +42,25 @@ func (sec *secret) resolve(versionID, stage *string) (*version, error) {
 // version. It records the read in LastAccessedDate, on the secret and the
 // version, kept to the day (spec 3.7; S: the reference scenario).
 func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueInput) (*secretsmanager.GetSecretValueOutput, error) {
+	return s.GetSecretValueInto(env, in, NewSecretValueAnswer())
+}
+
+// SecretValueAnswer is the memory of one GetSecretValue answer: the output
+// and the values it points to, in one allocation made before the lock is
+// taken (engine.DoInto). A binary value, and more than two stages, take
+// one more each.
+type SecretValueAnswer struct {
+	out                secretsmanager.GetSecretValueOutput
+	arn, name, id, str string
+	created            time.Time
+	stages             [2]string
+}
+
+// NewSecretValueAnswer allocates a GetSecretValue answer.
+func NewSecretValueAnswer() *SecretValueAnswer { return new(SecretValueAnswer) }
+
+// GetSecretValueInto is GetSecretValue answering in a.
+func (s *State) GetSecretValueInto(env core.Env, in *secretsmanager.GetSecretValueInput, a *SecretValueAnswer) (*secretsmanager.GetSecretValueOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
 	}
@@ -61,16 +81,26 @@ func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueIn
 		return nil, err
 	}
 	touch(sec, v, env.Now)
-	return &secretsmanager.GetSecretValueOutput{
-		ARN:       aws.String(sec.arn),
-		Name:      aws.String(sec.name),
-		VersionId: aws.String(v.id),
-		// Copies: the caller owns the output (DESIGN: copies at every boundary).
-		SecretString:  copyStr(v.str),
-		SecretBinary:  cloneBytes(v.bin),
-		VersionStages: copyStages(v.stages),
-		CreatedDate:   copyTime(v.created),
-	}, nil
+	// Copies: the caller owns the output (DESIGN: copies at every boundary).
+	a.arn, a.name, a.id, a.created = sec.arn, sec.name, v.id, v.created
+	a.out = secretsmanager.GetSecretValueOutput{
+		ARN:          &a.arn,
+		Name:         &a.name,
+		VersionId:    &a.id,
+		SecretBinary: cloneBytes(v.bin),
+		CreatedDate:  &a.created,
+	}
+	if v.str != nil {
+		a.str = *v.str
+		a.out.SecretString = &a.str
+	}
+	if n := len(v.stages); n <= len(a.stages) {
+		a.out.VersionStages = a.stages[:n:n]
+		copy(a.out.VersionStages, v.stages)
+	} else {
+		a.out.VersionStages = copyStages(v.stages)
+	}
+	return &a.out, nil
 }
 
 func cloneBytes(b []byte) []byte {
