@@ -94,28 +94,32 @@ func (l *rwLock) RUnlock(t readToken) {
 
 // Lock takes the lock for writing. It closes the fast path before it waits
 // for the RWMutex, so that readers wait behind it instead of passing it;
-// it checks again once it holds the RWMutex, as the writer before it may
-// have opened the path in between. It waits for fast-path readers only if
-// the path was open since the last writer waited for them.
+// it closes it again once it holds the RWMutex, as the writer before it
+// opens it on its way out, and then waits for the fast-path readers to
+// leave. It always looks: the path may have been open for a moment while it
+// waited, and readers that counted a slot no writer scanned may be inside.
+// Only the RWMutex's holder opens the path, so it stays closed until this
+// writer's Unlock.
 func (l *rwLock) Lock() {
 	l.writers.Add(1)
-	wasOpen := closePath(&l.closed)
+	closePath(&l.closed)
 	l.mu.Lock()
-	if closePath(&l.closed) || wasOpen {
-		for i := range l.readers {
-			for spins := 0; l.readers[i].n.Load() != 0; spins++ {
-				if spins > 100 {
-					runtime.Gosched()
-				}
+	closePath(&l.closed)
+	for i := range l.readers {
+		for spins := 0; l.readers[i].n.Load() != 0; spins++ {
+			if spins > 100 {
+				runtime.Gosched()
 			}
 		}
 	}
 }
 
-// closePath closes the fast path and reports whether it was open, without
-// writing the flag's cache line when it was already closed.
-func closePath(closed *atomic.Bool) bool {
-	return !closed.Load() && !closed.Swap(true)
+// closePath closes the fast path, without writing the flag's cache line
+// when it is already closed.
+func closePath(closed *atomic.Bool) {
+	if !closed.Load() {
+		closed.Store(true)
+	}
 }
 
 // Unlock releases the write lock, opening the fast path if no other writer
