@@ -42,10 +42,6 @@ type Engine struct {
 	mu rwLock
 }
 
-// cacheLine is a cache line's size with the neighbour line that x86
-// prefetches along with it.
-const cacheLine = 128
-
 type partKey struct{ account, region string }
 
 // Partition is the state of one account in one region. A client that acts

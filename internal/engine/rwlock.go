@@ -42,6 +42,10 @@ type rwLock struct {
 	_       [cacheLine]byte
 }
 
+// cacheLine is a cache line's size with the neighbour line that x86
+// prefetches along with it.
+const cacheLine = 128
+
 // readerSlots is how many reader counters there are: enough that readers on
 // a few cores seldom share one, few enough that a writer scans them quickly.
 const readerSlots = 1 << slotBits

@@ -12,7 +12,7 @@ import (
 // two plain fields together; a reader that sees them differ, or a reader
 // inside while a writer is, means the lock let them overlap (and -race
 // reports the unsynchronised access). Writers come in bursts with pauses,
-// so bias is cleared and set again many times.
+// so the fast path closes and opens many times.
 func TestRWLockExcludes(t *testing.T) {
 	var (
 		l       rwLock
@@ -66,7 +66,7 @@ func TestRWLockExcludes(t *testing.T) {
 				l.Unlock()
 				if i%50 == 0 {
 					for range 200 {
-						runtime.Gosched() // a pause: readers set bias again
+						runtime.Gosched() // a pause: readers take the fast path again
 					}
 				}
 			}
@@ -74,7 +74,7 @@ func TestRWLockExcludes(t *testing.T) {
 	}
 	wg.Wait()
 	if fast.Load() == 0 {
-		t.Error("no read took the fast path: bias was never set")
+		t.Error("no read took the fast path")
 	}
 	t.Logf("%d of %d reads took the fast path", fast.Load(), readers*rounds)
 }
