@@ -195,9 +195,9 @@ var heaps = []struct {
 // heapSink keeps the extra heap of a parallel benchmark live.
 var heapSink []byte
 
-// BenchmarkParallelReadsOnly reads from every core with no writer: compare
-// ns/op at -cpu 1 and -cpu 2.
-func BenchmarkParallelReadsOnly(b *testing.B) {
+// onHeaps runs run as one sub-benchmark per heap, on the Store of 1,000
+// parameters, with the timer reset.
+func onHeaps(b *testing.B, run func(b *testing.B, f *filledStore)) {
 	for _, h := range heaps {
 		b.Run(h.name, func(b *testing.B) {
 			f := filled(b, 1_000)
@@ -205,46 +205,47 @@ func BenchmarkParallelReadsOnly(b *testing.B) {
 			defer func() { heapSink = nil }()
 			b.ReportAllocs()
 			b.ResetTimer()
-			b.RunParallel(readParameter(b, f.c))
+			run(b, f)
 		})
 	}
+}
+
+// BenchmarkParallelReadsOnly reads from every core with no writer: compare
+// ns/op at -cpu 1 and -cpu 2.
+func BenchmarkParallelReadsOnly(b *testing.B) {
+	onHeaps(b, func(b *testing.B, f *filledStore) {
+		b.RunParallel(readParameter(b, f.c))
+	})
 }
 
 // BenchmarkParallelReads reads from every core while one goroutine
 // overwrites a parameter as fast as it can: compare ns/op (per read) at
 // -cpu 1 and -cpu 2, and the writer's writes/s.
 func BenchmarkParallelReads(b *testing.B) {
-	for _, h := range heaps {
-		b.Run(h.name, func(b *testing.B) {
-			ctx := context.Background()
-			f := filled(b, 1_000)
-			heapSink = make([]byte, h.bytes)
-			defer func() { heapSink = nil }()
-			stop := make(chan struct{})
-			done := make(chan struct{})
-			var writes int
-			go func() {
-				defer close(done)
-				in := &ssm.PutParameterInput{Name: aws.String("/bench/writer"), Value: aws.String("v"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)}
-				for {
-					select {
-					case <-stop:
-						return
-					default:
-						f.c.PutParameter(ctx, in)
-						writes++
-					}
+	onHeaps(b, func(b *testing.B, f *filledStore) {
+		ctx := context.Background()
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		var writes int
+		go func() {
+			defer close(done)
+			in := &ssm.PutParameterInput{Name: aws.String("/bench/writer"), Value: aws.String("v"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)}
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					f.c.PutParameter(ctx, in)
+					writes++
 				}
-			}()
-			b.ReportAllocs()
-			b.ResetTimer()
-			b.RunParallel(readParameter(b, f.c))
-			b.StopTimer()
-			close(stop)
-			<-done
-			b.ReportMetric(float64(writes)/b.Elapsed().Seconds(), "writes/s")
-		})
-	}
+			}
+		}()
+		b.RunParallel(readParameter(b, f.c))
+		b.StopTimer()
+		close(stop)
+		<-done
+		b.ReportMetric(float64(writes)/b.Elapsed().Seconds(), "writes/s")
+	})
 }
 
 // BenchmarkParallelReadMostly reads from every core, and every goroutine
@@ -253,30 +254,23 @@ func BenchmarkParallelReads(b *testing.B) {
 // mix, not the scheduler's share for a dedicated writer, sets the figure.
 // Compare ns/op at -cpu 1 and -cpu 2.
 func BenchmarkParallelReadMostly(b *testing.B) {
-	for _, h := range heaps {
-		b.Run(h.name, func(b *testing.B) {
-			f := filled(b, 1_000)
-			heapSink = make([]byte, h.bytes)
-			defer func() { heapSink = nil }()
-			b.ReportAllocs()
-			b.ResetTimer()
-			b.RunParallel(func(pb *testing.PB) {
-				ctx := context.Background()
-				get := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
-				put := &ssm.PutParameterInput{Name: aws.String("/bench/writer"), Value: aws.String("v"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)}
-				for i := 0; pb.Next(); i++ {
-					var err error
-					if i%100 == 99 {
-						_, err = f.c.PutParameter(ctx, put)
-					} else {
-						_, err = f.c.GetParameter(ctx, get)
-					}
-					if err != nil {
-						b.Error(err)
-						return
-					}
+	onHeaps(b, func(b *testing.B, f *filledStore) {
+		b.RunParallel(func(pb *testing.PB) {
+			ctx := context.Background()
+			get := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
+			put := &ssm.PutParameterInput{Name: aws.String("/bench/writer"), Value: aws.String("v"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)}
+			for i := 0; pb.Next(); i++ {
+				var err error
+				if i%100 == 99 {
+					_, err = f.c.PutParameter(ctx, put)
+				} else {
+					_, err = f.c.GetParameter(ctx, get)
 				}
-			})
+				if err != nil {
+					b.Error(err)
+					return
+				}
+			}
 		})
-	}
+	})
 }
