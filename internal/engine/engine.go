@@ -237,7 +237,9 @@ func do[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition, sta
 		}
 		return hookOutput[O](op, hout)
 	}
-	if validate != nil {
+	// Validated above when a policy was checked: hooks see a copy, so the
+	// input is as it was.
+	if validate != nil && pol == nil {
 		if err := validate(in); err != nil {
 			return nil, core.Wrap(op.service, op.name, "", err)
 		}
