@@ -46,7 +46,7 @@ func TestGetSecretValueOutputIsACopy(t *testing.T) {
 }
 
 // TestAnswersAreCopies: writing through every pointer of a GetSecretValue
-// and a GetParameter answer, and appending to its slices, changes neither
+// answer and a GetParameter answer (of a parameter and of a reference), and appending to its slices, changes neither
 // the Store nor the next answer (DESIGN: copies at every boundary). Both
 // answers are built in memory allocated before the lock.
 func TestAnswersAreCopies(t *testing.T) {
@@ -74,13 +74,20 @@ func TestAnswersAreCopies(t *testing.T) {
 		}
 		return out
 	}
+	getRef := func() *ssm.GetParameterOutput {
+		out, err := pc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/s:AWSCURRENT"), WithDecryption: aws.Bool(true)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
 	ignore := cmp.Options{
 		cmpopts.IgnoreUnexported(secretsmanager.GetSecretValueOutput{}, ssm.GetParameterOutput{}, ssmtypes.Parameter{}),
 		cmpopts.IgnoreTypes(middleware.Metadata{}),
 	}
 	// Deep copies: were an answer to share memory with the Store, the
 	// wanted values would change with it.
-	wantSecret, wantParam := core.DeepCopy(getSecret()), core.DeepCopy(getParam())
+	wantSecret, wantParam, wantRef := core.DeepCopy(getSecret()), core.DeepCopy(getParam()), core.DeepCopy(getRef())
 
 	s := getSecret()
 	*s.ARN, *s.Name, *s.VersionId, *s.SecretString = "x", "x", "x", "x"
@@ -91,11 +98,17 @@ func TestAnswersAreCopies(t *testing.T) {
 	*p.Parameter.ARN, *p.Parameter.Name, *p.Parameter.Value, *p.Parameter.DataType = "x", "x", "x", "x"
 	*p.Parameter.LastModifiedDate = p.Parameter.LastModifiedDate.AddDate(-1, 0, 0)
 	p.Parameter.Version = 99
+	r := getRef()
+	*r.Parameter.ARN, *r.Parameter.Name, *r.Parameter.Value, *r.Parameter.SourceResult, *r.Parameter.Selector = "x", "x", "x", "x", "x"
+	*r.Parameter.LastModifiedDate = r.Parameter.LastModifiedDate.AddDate(-1, 0, 0)
 
 	if diff := cmp.Diff(wantSecret, getSecret(), ignore); diff != "" {
 		t.Errorf("GetSecretValue after the answer was changed (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(wantParam, getParam(), ignore); diff != "" {
 		t.Errorf("GetParameter after the answer was changed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRef, getRef(), ignore); diff != "" {
+		t.Errorf("GetParameter of a reference after the answer was changed (-want +got):\n%s", diff)
 	}
 }

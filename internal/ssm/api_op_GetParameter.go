@@ -54,7 +54,7 @@ func (s *State) fillParameter(h *paramValues, p *param, v *version, sel *selecto
 		name:     p.name,
 		value:    shownValue(v, decrypt),
 		arn:      p.arn,
-		dataType: v.dataType,
+		extra:    v.dataType,
 		modified: v.modified,
 	}
 	out := types.Parameter{
@@ -64,7 +64,7 @@ func (s *State) fillParameter(h *paramValues, p *param, v *version, sel *selecto
 		Version:          v.version,
 		LastModifiedDate: &h.modified,
 		ARN:              &h.arn,
-		DataType:         &h.dataType,
+		DataType:         &h.extra,
 	}
 	if sel != nil {
 		h.selector = ":" + sel.text
@@ -76,10 +76,13 @@ func (s *State) fillParameter(h *paramValues, p *param, v *version, sel *selecto
 	return out
 }
 
-// paramValues holds the values a Parameter answer points to.
+// paramValues holds the values a Parameter answer points to. extra is the
+// DataType of a parameter's answer, the SourceResult of a reference's
+// (which has no DataType): one field for both keeps the answer in the
+// 224-byte size class.
 type paramValues struct {
-	name, value, arn, dataType, selector string
-	modified                             time.Time
+	name, value, arn, extra, selector string
+	modified                          time.Time
 }
 
 // resolve finds the parameter and version a Get name asks for (spec 2.4):
@@ -141,11 +144,10 @@ func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput, a *Paramet
 		if !decrypt {
 			return nil, errRefDecryption()
 		}
-		out, err := s.getReference(env, trimName(raw))
-		if err != nil {
+		if err := s.getReference(env, trimName(raw), &a.p, &a.h); err != nil {
 			return nil, err
 		}
-		a.out.Parameter = out
+		a.out.Parameter = &a.p
 		return &a.out, nil
 	}
 	p, v, sel, err := s.resolve(raw)
@@ -195,12 +197,12 @@ func (s *State) GetParameters(env core.Env, in *ssm.GetParametersInput) (*ssm.Ge
 		}
 		seen[raw] = true
 		if isReference(trimName(raw)) {
-			p, err := s.getReference(env, trimName(raw))
-			if err != nil {
+			var p types.Parameter
+			if err := s.getReference(env, trimName(raw), &p, new(paramValues)); err != nil {
 				out.InvalidParameters = append(out.InvalidParameters, raw)
 				continue
 			}
-			out.Parameters = append(out.Parameters, *p)
+			out.Parameters = append(out.Parameters, p)
 			continue
 		}
 		p, v, sel, err := s.resolve(raw)

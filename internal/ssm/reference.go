@@ -45,16 +45,16 @@ func errRefNotFound(name, sel string, hasSel bool) error {
 // LastModifiedDate the version's CreatedDate, ARN the secret's, no DataType.
 // WithDecryption is checked by the caller. A SecretBinary secret answers
 // without Value, and its SourceResult without secretString (what AWS does
-// there is not known; spec 1.1, U).
-func (s *State) getReference(env core.Env, name string) (*types.Parameter, error) {
+// there is not known; spec 1.1, U). The answer goes in out, pointing into h.
+func (s *State) getReference(env core.Env, name string, out *types.Parameter, h *paramValues) error {
 	rest := name[len(refPrefix):]
 	id, sel, hasSel := strings.Cut(rest, ":")
 	if hasSel && (sel == "" || strings.Contains(sel, ":")) {
-		return nil, errRefSelector()
+		return errRefSelector()
 	}
-	base := refPrefix + id
+	base := name[:len(refPrefix)+len(id)] // refPrefix + id, without a copy
 	if id == "" {
-		return nil, errRefNotFound(base, sel, hasSel)
+		return errRefNotFound(base, sel, hasSel)
 	}
 	// Secrets Manager picks the version: "" is AWSCURRENT, else a stage,
 	// else a version ID; it records the read (LastAccessedDate).
@@ -62,43 +62,36 @@ func (s *State) getReference(env core.Env, name string) (*types.Parameter, error
 	if err != nil {
 		var nf *sm.RefNotFound
 		if errors.As(err, &nf) {
-			return nil, errRefNotFound(base, sel, hasSel)
+			return errRefNotFound(base, sel, hasSel)
 		}
-		return nil, err
+		return err
 	}
 	byID := hasSel && sel == ref.VersionID
-	// One allocation holds the answer and every value it points to: the
-	// caller gets fresh pointers that share nothing with the Store.
-	a := &refAnswer{
+	// The answer points into h: fresh values that share nothing with the
+	// Store.
+	*h = paramValues{
 		name:     base,
-		source:   sourceResult(&ref, !byID),
+		extra:    sourceResult(&ref, !byID),
 		modified: ref.CreatedDate,
 		arn:      ref.ARN,
 	}
-	a.p = types.Parameter{
-		Name:             &a.name,
+	*out = types.Parameter{
+		Name:             &h.name,
 		Type:             types.ParameterTypeSecureString,
 		Version:          0,
-		SourceResult:     &a.source,
-		LastModifiedDate: &a.modified,
-		ARN:              &a.arn,
+		SourceResult:     &h.extra,
+		LastModifiedDate: &h.modified,
+		ARN:              &h.arn,
 	}
 	if ref.SecretString != nil {
-		a.value = *ref.SecretString
-		a.p.Value = &a.value
+		h.value = *ref.SecretString
+		out.Value = &h.value
 	}
 	if hasSel {
-		a.selector = ":" + sel
-		a.p.Selector = &a.selector
+		h.selector = ":" + sel
+		out.Selector = &h.selector
 	}
-	return &a.p, nil
-}
-
-// refAnswer is a reference's answer with the values its pointers point to.
-type refAnswer struct {
-	p                                  types.Parameter
-	name, source, arn, value, selector string
-	modified                           time.Time
+	return nil
 }
 
 // sourceDateLayout is Java's DateFormat.DEFAULT in the US locale, as the
