@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fakeaws/fakeaws-go"
-	"github.com/fakeaws/fakeaws-go/clock"
-	"github.com/fakeaws/fakeaws-go/smfake"
-	"github.com/fakeaws/fakeaws-go/ssmfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws"
+	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
+	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
 // NewStore returns a fresh Store set up as env says, and its fake clock.

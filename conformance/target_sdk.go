@@ -9,8 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
-	"github.com/fakeaws/fakeaws-go/clock"
-	"github.com/fakeaws/fakeaws-go/endpoint"
+	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
+	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 )
 
 // sdkTarget is the real SDK clients over some transport to a Store.

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/fakeaws/fakeaws-go/conformance"
-	"github.com/fakeaws/fakeaws-go/smfake"
-	"github.com/fakeaws/fakeaws-go/ssmfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
 // unserved lists the operations of sc the fake clients do not serve yet.

@@ -22,7 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/smithy-go"
-	"github.com/fakeaws/fakeaws-go/ssmfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
 var endpointLine = regexp.MustCompile(`export AWS_ENDPOINT_URL=(\S+)`)

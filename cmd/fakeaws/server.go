@@ -17,9 +17,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/fakeaws/fakeaws-go"
-	"github.com/fakeaws/fakeaws-go/clock"
-	"github.com/fakeaws/fakeaws-go/endpoint"
+	"github.com/fakeaws/fakeaws-go/fakeaws"
+	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
+	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 )
 
 type options struct {

@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
-	"github.com/fakeaws/fakeaws-go/ssmfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
 // runUntilStopped runs the server with args until stop is called; stop

@@ -1,0 +1,136 @@
+package fakeaws_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/fakeaws/fakeaws-go/fakeaws"
+	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
+	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
+)
+
+// The reference scenario's first steps: a secret read through Parameter
+// Store, with AWS's IDs and times scripted.
+func Example() {
+	ctx := context.Background()
+	clk := clock.NewFake(time.Date(2018, 7, 28, 11, 9, 49, 618e6, time.UTC))
+	st := fakeaws.New(
+		fakeaws.WithClock(clk),
+		fakeaws.WithRegion("eu-central-1"),
+		fakeaws.WithARNSuffixes("XYZ"),
+		fakeaws.WithVersionIDs("98a55589-b075-47fb-bae9-df4f289527b9"),
+	)
+	smc, ssmc := smfake.New(st), ssmfake.New(st)
+
+	if _, err := smc.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
+		Name: aws.String("prod/App/Mysql"), SecretString: aws.String(`{"key":"val"}`),
+	}); err != nil {
+		panic(err)
+	}
+	out, err := ssmc.GetParameter(ctx, &ssm.GetParameterInput{
+		Name:           aws.String("/aws/reference/secretsmanager/prod/App/Mysql"),
+		WithDecryption: aws.Bool(true),
+	})
+	if err != nil {
+		panic(err)
+	}
+	p := out.Parameter
+	fmt.Println(*p.Name, p.Type, *p.Value, p.Version)
+	fmt.Println(*p.ARN)
+	fmt.Println(*p.SourceResult)
+	// Output:
+	// /aws/reference/secretsmanager/prod/App/Mysql SecureString {"key":"val"} 0
+	// arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ
+	// {"ARN":"arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ","name":"prod/App/Mysql","versionId":"98a55589-b075-47fb-bae9-df4f289527b9","secretString":"{\"key\":\"val\"}","versionStages":["AWSCURRENT"],"createdDate":"Jul 28, 2018 11:09:49 AM"}
+}
+
+// Fault injection: the next GetParameter is throttled, as AWS throttles.
+func ExampleStore_FailNext() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	ssmc := ssmfake.New(st)
+	ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("blue"), Type: ssmtypes.ParameterTypeString})
+
+	st.FailNext(ssmfake.OpGetParameter, fakeaws.Throttling(ssmfake.OpGetParameter))
+	_, err := ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/mode")})
+	var throttled *ssmtypes.ThrottlingException
+	fmt.Println(errors.As(err, &throttled), throttled.ErrorMessage())
+
+	out, _ := ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/mode")})
+	fmt.Println(*out.Parameter.Value)
+	// Output:
+	// true Rate exceeded
+	// blue
+}
+
+// A hook answers for the Store, here to script a value without storing it.
+func ExampleStore_React() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, error, bool) {
+		if *in.(*ssm.GetParameterInput).Name != "/feature/flag" {
+			return nil, nil, false // pass: the Store answers
+		}
+		return &ssm.GetParameterOutput{Parameter: &ssmtypes.Parameter{
+			Name: aws.String("/feature/flag"), Type: ssmtypes.ParameterTypeString, Value: aws.String("on"), Version: 1,
+		}}, nil, true
+	})
+	out, _ := ssmfake.New(st).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/feature/flag")})
+	fmt.Println(*out.Parameter.Value)
+	// Output: on
+}
+
+// The call log: what the code under test asked, in order.
+func ExampleStore_Calls() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	ssmc := ssmfake.New(st)
+	ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/a"), Value: aws.String("1"), Type: ssmtypes.ParameterTypeString})
+	ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/b")})
+	for _, c := range st.Calls() {
+		fmt.Println(c.Op, c.Err != nil)
+	}
+	// Output:
+	// SSM.PutParameter false
+	// SSM.GetParameter true
+}
+
+// Snapshot and Restore: undo whatever a test did to a shared Store.
+func ExampleStore_Snapshot() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	ssmc := ssmfake.New(st)
+	ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("blue"), Type: ssmtypes.ParameterTypeString})
+
+	snap := st.Snapshot()
+	ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("green"), Overwrite: aws.Bool(true)})
+	if err := st.Restore(snap); err != nil {
+		panic(err)
+	}
+	out, _ := ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/mode")})
+	fmt.Println(*out.Parameter.Value, out.Parameter.Version)
+	// Output: blue 1
+}
+
+// A fixture: the whole state as JSON, loaded before a test.
+func ExampleStore_Load() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	err := st.Load(strings.NewReader(`{"partitions": [{"account": "123456789012", "region": "us-east-1",
+	  "secrets": [{"name": "db", "createdDate": "2024-01-01T00:00:00Z", "versions": [
+	    {"versionId": "11111111-1111-4111-8111-111111111111", "secretString": "pw1", "stages": ["AWSCURRENT"], "createdDate": "2024-01-01T00:00:00Z"}]}]}]}`))
+	if err != nil {
+		panic(err)
+	}
+	out, _ := smfake.New(st).GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("db")})
+	fmt.Println(*out.SecretString, *out.VersionId, out.VersionStages)
+	// Output: pw1 11111111-1111-4111-8111-111111111111 [AWSCURRENT]
+}
