@@ -6,7 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // CreateSecret creates a secret and, when a value is given, its first
@@ -16,5 +16,5 @@ import (
 // ResourceExistsException; a name scheduled for deletion is
 // InvalidRequestException.
 func (c *Client) CreateSecret(ctx context.Context, in *secretsmanager.CreateSecretInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.CreateSecretOutput, error) {
-	return engine.Do(ctx, c.e, OpCreateSecret, c.p, c.p.SM, in, validateCreateSecretInput, (*sm.State).CreateSecret)
+	return engine.Do(ctx, c.e, OpCreateSecret, c.p, c.p.SM, in, validateCreateSecretInput, (*secrets.State).CreateSecret)
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // DeleteSecret schedules a secret for deletion after RecoveryWindowInDays
@@ -14,5 +14,5 @@ import (
 // ForceDeleteWithoutRecovery. When the window has passed the secret is gone
 // and its name free.
 func (c *Client) DeleteSecret(ctx context.Context, in *secretsmanager.DeleteSecretInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.DeleteSecretOutput, error) {
-	return engine.Do(ctx, c.e, OpDeleteSecret, c.p, c.p.SM, in, validateDeleteSecretInput, (*sm.State).DeleteSecret)
+	return engine.Do(ctx, c.e, OpDeleteSecret, c.p, c.p.SM, in, validateDeleteSecretInput, (*secrets.State).DeleteSecret)
 }

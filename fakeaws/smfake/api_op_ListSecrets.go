@@ -6,7 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // ListSecrets lists secrets' metadata (never values), sorted by SortBy
@@ -15,5 +15,5 @@ import (
 // filters and "!" negation. Secrets scheduled for deletion are left out
 // unless IncludePlannedDeletion.
 func (c *Client) ListSecrets(ctx context.Context, in *secretsmanager.ListSecretsInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.ListSecretsOutput, error) {
-	return engine.Do(ctx, c.e, OpListSecrets, c.p, c.p.SM, in, nil, (*sm.State).ListSecrets)
+	return engine.Do(ctx, c.e, OpListSecrets, c.p, c.p.SM, in, nil, (*secrets.State).ListSecrets)
 }

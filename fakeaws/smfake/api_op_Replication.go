@@ -7,7 +7,7 @@ import (
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // Replication: a primary secret's replicas live in the Store's state of
@@ -24,7 +24,7 @@ func (c *Client) ReplicateSecretToRegions(ctx context.Context, in *secretsmanage
 		p.Require(in.SecretId == nil, "SecretId")
 		p.Require(in.AddReplicaRegions == nil, "AddReplicaRegions")
 		return p.Err()
-	}, (*sm.State).ReplicateSecretToRegions)
+	}, (*secrets.State).ReplicateSecretToRegions)
 }
 
 // RemoveRegionsFromReplication deletes the secret's replicas in the given
@@ -35,7 +35,7 @@ func (c *Client) RemoveRegionsFromReplication(ctx context.Context, in *secretsma
 		p.Require(in.SecretId == nil, "SecretId")
 		p.Require(in.RemoveReplicaRegions == nil, "RemoveReplicaRegions")
 		return p.Err()
-	}, (*sm.State).RemoveRegionsFromReplication)
+	}, (*secrets.State).RemoveRegionsFromReplication)
 }
 
 // StopReplicationToReplica, called in the replica's region or account,
@@ -45,7 +45,7 @@ func (c *Client) StopReplicationToReplica(ctx context.Context, in *secretsmanage
 		p := core.NewParams("StopReplicationToReplicaInput")
 		p.Require(in.SecretId == nil, "SecretId")
 		return p.Err()
-	}, (*sm.State).StopReplicationToReplica)
+	}, (*secrets.State).StopReplicationToReplica)
 }
 
 // AssociateCrossAccountReplica links a primary to the replica secret
@@ -57,7 +57,7 @@ func (c *Client) AssociateCrossAccountReplica(ctx context.Context, in *secretsma
 		p.Require(in.SecretId == nil, "SecretId")
 		p.Require(in.CrossAccountReplicaARN == nil, "CrossAccountReplicaARN")
 		return p.Err()
-	}, (*sm.State).AssociateCrossAccountReplica)
+	}, (*secrets.State).AssociateCrossAccountReplica)
 }
 
 // DisassociateCrossAccountReplica unlinks a primary from its cross-account
@@ -68,5 +68,5 @@ func (c *Client) DisassociateCrossAccountReplica(ctx context.Context, in *secret
 		p.Require(in.SecretId == nil, "SecretId")
 		p.Require(in.CrossAccountReplicaARN == nil, "CrossAccountReplicaARN")
 		return p.Err()
-	}, (*sm.State).DisassociateCrossAccountReplica)
+	}, (*secrets.State).DisassociateCrossAccountReplica)
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // Rotation steps, in the order Secrets Manager calls a rotation Lambda.
@@ -32,9 +32,9 @@ var rotationSteps = [...]string{"createSecret", "setSecret", "testSecret", "fini
 // AccessDeniedException.
 func (c *Client) RotateSecret(ctx context.Context, in *secretsmanager.RotateSecretInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.RotateSecretOutput, error) {
 	known := func(arn string) bool { return c.e.RotationFunc(arn) != nil }
-	var plan sm.RotationPlan
+	var plan secrets.RotationPlan
 	out, err := engine.Do(ctx, c.e, OpRotateSecret, c.p, c.p.SM, in, validateRotateSecretInput,
-		func(s *sm.State, env core.Env, in *secretsmanager.RotateSecretInput) (*secretsmanager.RotateSecretOutput, error) {
+		func(s *secrets.State, env core.Env, in *secretsmanager.RotateSecretInput) (*secretsmanager.RotateSecretOutput, error) {
 			out, p, err := s.RotateSecret(env, in, known)
 			plan = p
 			return out, err
@@ -69,5 +69,5 @@ func (c *Client) RotateSecret(ctx context.Context, in *secretsmanager.RotateSecr
 // the Lambda ARN kept). A rotation in progress is left as it is and its
 // version's ID returned, for the caller to clean up as AWS's doc advises.
 func (c *Client) CancelRotateSecret(ctx context.Context, in *secretsmanager.CancelRotateSecretInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.CancelRotateSecretOutput, error) {
-	return engine.Do(ctx, c.e, OpCancelRotateSecret, c.p, c.p.SM, in, validateCancelRotateSecretInput, (*sm.State).CancelRotateSecret)
+	return engine.Do(ctx, c.e, OpCancelRotateSecret, c.p, c.p.SM, in, validateCancelRotateSecretInput, (*secrets.State).CancelRotateSecret)
 }

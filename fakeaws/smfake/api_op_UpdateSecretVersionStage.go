@@ -6,7 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // UpdateSecretVersionStage moves a staging label to MoveToVersionId and/or
@@ -14,5 +14,5 @@ import (
 // that version in RemoveFromVersionId. Moving AWSCURRENT makes its former
 // holder AWSPREVIOUS.
 func (c *Client) UpdateSecretVersionStage(ctx context.Context, in *secretsmanager.UpdateSecretVersionStageInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.UpdateSecretVersionStageOutput, error) {
-	return engine.Do(ctx, c.e, OpUpdateSecretVersionStage, c.p, c.p.SM, in, validateUpdateSecretVersionStageInput, (*sm.State).UpdateSecretVersionStage)
+	return engine.Do(ctx, c.e, OpUpdateSecretVersionStage, c.p, c.p.SM, in, validateUpdateSecretVersionStageInput, (*secrets.State).UpdateSecretVersionStage)
 }

@@ -6,11 +6,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	issm "github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 )
 
 // LabelParameterVersion attaches labels to a version (the latest by default), moving each from
 // any other version; labels that break AWS's rules come back in InvalidLabels.
 func (c *Client) LabelParameterVersion(ctx context.Context, in *ssm.LabelParameterVersionInput, _ ...func(*ssm.Options)) (*ssm.LabelParameterVersionOutput, error) {
-	return engine.Do(ctx, c.e, OpLabelParameterVersion, c.p, c.p.SSM, in, validateLabelParameterVersionInput, (*issm.State).LabelParameterVersion)
+	return engine.Do(ctx, c.e, OpLabelParameterVersion, c.p, c.p.SSM, in, validateLabelParameterVersionInput, (*paramstore.State).LabelParameterVersion)
 }

@@ -6,10 +6,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	issm "github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 )
 
 // ListTagsForResource returns a parameter's tags.
 func (c *Client) ListTagsForResource(ctx context.Context, in *ssm.ListTagsForResourceInput, _ ...func(*ssm.Options)) (*ssm.ListTagsForResourceOutput, error) {
-	return engine.Do(ctx, c.e, OpListTagsForResource, c.p, c.p.SSM, in, validateListTagsForResourceInput, (*issm.State).ListTagsForResource)
+	return engine.Do(ctx, c.e, OpListTagsForResource, c.p, c.p.SSM, in, validateListTagsForResourceInput, (*paramstore.State).ListTagsForResource)
 }

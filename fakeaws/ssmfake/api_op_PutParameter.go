@@ -6,7 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	issm "github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 )
 
 // PutParameter creates a parameter (version 1) or, with Overwrite, its next version, inheriting
@@ -15,5 +15,5 @@ import (
 // Intelligent-Tiering resolved by size; no Advanced→Standard), AllowedPattern, and the
 // 100-version limit, with AWS's errors, before anything changes.
 func (c *Client) PutParameter(ctx context.Context, in *ssm.PutParameterInput, _ ...func(*ssm.Options)) (*ssm.PutParameterOutput, error) {
-	return engine.DoInto(ctx, c.e, OpPutParameter, c.p, c.p.SSM, in, validatePutParameterInput, issm.NewPutAnswer, (*issm.State).PutParameterInto)
+	return engine.DoInto(ctx, c.e, OpPutParameter, c.p, c.p.SSM, in, validatePutParameterInput, paramstore.NewPutAnswer, (*paramstore.State).PutParameterInto)
 }

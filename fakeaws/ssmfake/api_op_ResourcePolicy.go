@@ -7,7 +7,7 @@ import (
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	issm "github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 )
 
 // PutResourcePolicy attaches a resource policy (a JSON object, else
@@ -16,19 +16,19 @@ import (
 // or replaces it given its PolicyId and current PolicyHash (a stale hash gets
 // ResourcePolicyConflictException). A parameter holds one policy.
 func (c *Client) PutResourcePolicy(ctx context.Context, in *ssm.PutResourcePolicyInput, _ ...func(*ssm.Options)) (*ssm.PutResourcePolicyOutput, error) {
-	return engine.Do(ctx, c.e, OpPutResourcePolicy, c.p, c.p.SSM, in, validatePutResourcePolicyInput, (*issm.State).PutResourcePolicy)
+	return engine.Do(ctx, c.e, OpPutResourcePolicy, c.p, c.p.SSM, in, validatePutResourcePolicyInput, (*paramstore.State).PutResourcePolicy)
 }
 
 // GetResourcePolicies returns the resource policy of a parameter, with its
 // PolicyId and PolicyHash.
 func (c *Client) GetResourcePolicies(ctx context.Context, in *ssm.GetResourcePoliciesInput, _ ...func(*ssm.Options)) (*ssm.GetResourcePoliciesOutput, error) {
-	return engine.Do(ctx, c.e, OpGetResourcePolicies, c.p, c.p.SSM, in, validateGetResourcePoliciesInput, (*issm.State).GetResourcePolicies)
+	return engine.Do(ctx, c.e, OpGetResourcePolicies, c.p, c.p.SSM, in, validateGetResourcePoliciesInput, (*paramstore.State).GetResourcePolicies)
 }
 
 // DeleteResourcePolicy removes a parameter's resource policy given its
 // PolicyId and current PolicyHash.
 func (c *Client) DeleteResourcePolicy(ctx context.Context, in *ssm.DeleteResourcePolicyInput, _ ...func(*ssm.Options)) (*ssm.DeleteResourcePolicyOutput, error) {
-	return engine.Do(ctx, c.e, OpDeleteResourcePolicy, c.p, c.p.SSM, in, validateDeleteResourcePolicyInput, (*issm.State).DeleteResourcePolicy)
+	return engine.Do(ctx, c.e, OpDeleteResourcePolicy, c.p, c.p.SSM, in, validateDeleteResourcePolicyInput, (*paramstore.State).DeleteResourcePolicy)
 }
 
 // The SDK's client-side checks (validators.go, service/ssm@v1.83.0).

@@ -7,7 +7,7 @@ import (
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-	issm "github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 )
 
 // GetServiceSetting returns one of the Parameter Store service settings,
@@ -16,20 +16,20 @@ import (
 // or false), given by path or full ARN, with Status Default or Customized.
 // Other settings get ServiceSettingNotFound.
 func (c *Client) GetServiceSetting(ctx context.Context, in *ssm.GetServiceSettingInput, _ ...func(*ssm.Options)) (*ssm.GetServiceSettingOutput, error) {
-	return engine.Do(ctx, c.e, OpGetServiceSetting, c.p, c.p.SSM, in, validateGetServiceSettingInput, (*issm.State).GetServiceSetting)
+	return engine.Do(ctx, c.e, OpGetServiceSetting, c.p, c.p.SSM, in, validateGetServiceSettingInput, (*paramstore.State).GetServiceSetting)
 }
 
 // UpdateServiceSetting changes a Parameter Store service setting; a value the
 // setting does not take gets ValidationException. The default tier applies
 // to PutParameter calls that give no Tier.
 func (c *Client) UpdateServiceSetting(ctx context.Context, in *ssm.UpdateServiceSettingInput, _ ...func(*ssm.Options)) (*ssm.UpdateServiceSettingOutput, error) {
-	return engine.Do(ctx, c.e, OpUpdateServiceSetting, c.p, c.p.SSM, in, validateUpdateServiceSettingInput, (*issm.State).UpdateServiceSetting)
+	return engine.Do(ctx, c.e, OpUpdateServiceSetting, c.p, c.p.SSM, in, validateUpdateServiceSettingInput, (*paramstore.State).UpdateServiceSetting)
 }
 
 // ResetServiceSetting puts a Parameter Store service setting back to its
 // default and returns it.
 func (c *Client) ResetServiceSetting(ctx context.Context, in *ssm.ResetServiceSettingInput, _ ...func(*ssm.Options)) (*ssm.ResetServiceSettingOutput, error) {
-	return engine.Do(ctx, c.e, OpResetServiceSetting, c.p, c.p.SSM, in, validateResetServiceSettingInput, (*issm.State).ResetServiceSetting)
+	return engine.Do(ctx, c.e, OpResetServiceSetting, c.p, c.p.SSM, in, validateResetServiceSettingInput, (*paramstore.State).ResetServiceSetting)
 }
 
 // The SDK's client-side checks (validators.go, service/ssm@v1.83.0).

@@ -11,8 +11,8 @@ import (
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // Config is what a Store is built from.
@@ -50,8 +50,8 @@ type partKey struct{ account, region string }
 type Partition struct {
 	Account   string
 	Region    string
-	SM        *sm.State
-	SSM       *ssm.State
+	SM        *secrets.State
+	SSM       *paramstore.State
 	Principal string
 }
 
@@ -121,9 +121,9 @@ func (e *Engine) Partition(account, region string) *Partition {
 // newPartition creates and stores the partition k. The write lock must be
 // held.
 func (e *Engine) newPartition(k partKey) *Partition {
-	secrets := sm.New(k.account, k.region)
-	secrets.SetPeers(e.peer)
-	p := &Partition{Account: k.account, Region: k.region, SM: secrets, SSM: ssm.New(k.account, k.region, secrets)}
+	sm := secrets.New(k.account, k.region)
+	sm.SetPeers(e.peer)
+	p := &Partition{Account: k.account, Region: k.region, SM: sm, SSM: paramstore.New(k.account, k.region, sm)}
 	e.parts[k] = p
 	return p
 }
@@ -132,7 +132,7 @@ func (e *Engine) newPartition(k partKey) *Partition {
 // which runs under the lock its operation holds. create (only under the
 // write lock) makes the partition when it does not exist yet; without it a
 // missing partition is nil.
-func (e *Engine) peer(account, region string, create bool) *sm.State {
+func (e *Engine) peer(account, region string, create bool) *secrets.State {
 	k := partKey{account, region}
 	p := e.parts[k]
 	if p == nil {

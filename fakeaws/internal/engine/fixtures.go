@@ -5,8 +5,8 @@ import (
 	"sort"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/fixture"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sm"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/ssm"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
 // Export returns the whole state, partitions sorted by account and region.
@@ -44,8 +44,8 @@ func (e *Engine) exportLocked() fixture.State {
 func (e *Engine) Import(st fixture.State) error {
 	type built struct {
 		key     partKey
-		secrets *sm.State
-		params  *ssm.State
+		secrets *secrets.State
+		params  *paramstore.State
 	}
 	seen := map[partKey]bool{}
 	var all []built
@@ -58,27 +58,27 @@ func (e *Engine) Import(st fixture.State) error {
 			return fmt.Errorf("partition %d: account %s, region %s appears twice", i, fp.Account, fp.Region)
 		}
 		seen[k] = true
-		secrets, err := sm.Import(fp.Account, fp.Region, e.ids, fp.Secrets)
+		sm, err := secrets.Import(fp.Account, fp.Region, e.ids, fp.Secrets)
 		if err != nil {
 			return fmt.Errorf("account %s, region %s: %w", fp.Account, fp.Region, err)
 		}
-		params, err := ssm.Import(fp.Account, fp.Region, secrets, fp.Parameters)
+		params, err := paramstore.Import(fp.Account, fp.Region, sm, fp.Parameters)
 		if err != nil {
 			return fmt.Errorf("account %s, region %s: %w", fp.Account, fp.Region, err)
 		}
 		if err := params.SetSettings(fp.ServiceSettings, e.now()); err != nil {
 			return fmt.Errorf("account %s, region %s: service settings: %w", fp.Account, fp.Region, err)
 		}
-		all = append(all, built{k, secrets, params})
+		all = append(all, built{k, sm, params})
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	// Empty every partition, then fill those the fixture names.
 	for k, p := range e.parts {
 		if !seen[k] {
-			fresh := sm.New(k.account, k.region)
+			fresh := secrets.New(k.account, k.region)
 			p.SM.ReplaceWith(fresh)
-			p.SSM.ReplaceWith(ssm.New(k.account, k.region, p.SM))
+			p.SSM.ReplaceWith(paramstore.New(k.account, k.region, p.SM))
 		}
 	}
 	for _, b := range all {
@@ -99,7 +99,7 @@ func (e *Engine) Reset() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for k, p := range e.parts {
-		p.SM.ReplaceWith(sm.New(k.account, k.region))
-		p.SSM.ReplaceWith(ssm.New(k.account, k.region, p.SM))
+		p.SM.ReplaceWith(secrets.New(k.account, k.region))
+		p.SSM.ReplaceWith(paramstore.New(k.account, k.region, p.SM))
 	}
 }

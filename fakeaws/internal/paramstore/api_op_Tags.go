@@ -1,0 +1,68 @@
+package paramstore
+
+import (
+	"slices"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
+)
+
+// tagged finds the parameter a tag operation names. Only parameters are
+// resources here: any other type is InvalidResourceType; a missing
+// parameter is InvalidResourceId (texts: aws-behaviour.md §2.7, M).
+func (s *State) tagged(typ types.ResourceTypeForTagging, id string) (*param, error) {
+	if typ != types.ResourceTypeForTaggingParameter {
+		return nil, &types.InvalidResourceType{Message: aws.String("Invalid Resource Type")}
+	}
+	name := trimName(id)
+	var p *param
+	if !isReference(name) {
+		p = s.lookup(name)
+	}
+	if p == nil {
+		return nil, &types.InvalidResourceId{Message: aws.String("Invalid Resource Id")}
+	}
+	return p, nil
+}
+
+// AddTagsToResource adds tags to a parameter, a key already present taking
+// the new value; a parameter carries at most 50 tags (aws-behaviour.md §2.7, D).
+func (s *State) AddTagsToResource(env core.Env, in *ssm.AddTagsToResourceInput) (*ssm.AddTagsToResourceOutput, error) {
+	p, err := s.tagged(in.ResourceType, aws.ToString(in.ResourceId))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTags(in.Tags, p.tags); err != nil {
+		return nil, err
+	}
+	p.tags = mergeTags(p.tags, in.Tags)
+	return &ssm.AddTagsToResourceOutput{}, nil
+}
+
+// RemoveTagsFromResource removes the tags with the given keys; unknown keys
+// are ignored (aws-behaviour.md §2.7, M).
+func (s *State) RemoveTagsFromResource(env core.Env, in *ssm.RemoveTagsFromResourceInput) (*ssm.RemoveTagsFromResourceOutput, error) {
+	p, err := s.tagged(in.ResourceType, aws.ToString(in.ResourceId))
+	if err != nil {
+		return nil, err
+	}
+	p.tags = slices.DeleteFunc(slices.Clone(p.tags), func(t types.Tag) bool { return slices.Contains(in.TagKeys, *t.Key) })
+	return &ssm.RemoveTagsFromResourceOutput{}, nil
+}
+
+// ListTagsForResource returns a parameter's tags, in the order their keys
+// were first added.
+func (s *State) ListTagsForResource(env core.Env, in *ssm.ListTagsForResourceInput) (*ssm.ListTagsForResourceOutput, error) {
+	p, err := s.tagged(in.ResourceType, aws.ToString(in.ResourceId))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]types.Tag, len(p.tags))
+	for i, t := range p.tags {
+		out[i] = types.Tag{Key: aws.String(*t.Key), Value: aws.String(*t.Value)}
+	}
+	return &ssm.ListTagsForResourceOutput{TagList: out}, nil
+}

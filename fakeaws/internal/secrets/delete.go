@@ -1,0 +1,109 @@
+package secrets
+
+import (
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
+)
+
+// defaultRecoveryWindow is DeleteSecret's window without
+// RecoveryWindowInDays (D: 30 days).
+const defaultRecoveryWindow = 30
+
+// DeleteSecret schedules a secret for deletion after a recovery window of
+// 7–30 days (default 30), or deletes it at once with
+// ForceDeleteWithoutRecovery (aws-behaviour.md §3.5). Until the window has passed the
+// value cannot be read, DescribeSecret shows DeletedDate, and the name
+// cannot be created again. A forced delete of a missing or scheduled secret
+// succeeds (D, M).
+func (s *State) DeleteSecret(env core.Env, in *secretsmanager.DeleteSecretInput) (*secretsmanager.DeleteSecretOutput, error) {
+	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
+		return nil, err
+	}
+	force := aws.ToBool(in.ForceDeleteWithoutRecovery)
+	if force && in.RecoveryWindowInDays != nil {
+		return nil, invalidParam("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.")
+	}
+	window := int64(defaultRecoveryWindow)
+	if in.RecoveryWindowInDays != nil {
+		window = *in.RecoveryWindowInDays
+		if window < 7 || window > 30 {
+			return nil, invalidParam("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).")
+		}
+	}
+	id := aws.ToString(in.SecretId)
+	sec := s.findForWrite(env, id)
+	if sec == nil {
+		if force {
+			// Success with no ARN: there is no secret to name (D, M; the
+			// shape of AWS's answer is not known, U).
+			return &secretsmanager.DeleteSecretOutput{Name: aws.String(id), DeletionDate: copyTime(env.Now)}, nil
+		}
+		return nil, errNotFound()
+	}
+	if sec.replicaOf() != nil {
+		return nil, errReplica()
+	}
+	if err := stillReplicated(sec, id); err != nil {
+		return nil, err
+	}
+	out := &secretsmanager.DeleteSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
+	if force {
+		s.remove(sec)
+		out.DeletionDate = copyTime(env.Now)
+		return out, nil
+	}
+	if sec.deleted != nil {
+		return nil, errAlreadyDeleted()
+	}
+	sec.deleted = copyTime(env.Now)
+	sec.deletion = env.Now.Add(time.Duration(window) * 24 * time.Hour)
+	sec.changed = env.Now
+	out.DeletionDate = copyTime(sec.deletion)
+	return out, nil
+}
+
+// RestoreSecret cancels a scheduled deletion; on a secret that is not
+// scheduled it succeeds and changes nothing (aws-behaviour.md §3.5, M).
+func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInput) (*secretsmanager.RestoreSecretOutput, error) {
+	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
+		return nil, err
+	}
+	sec, err := s.primaryForWrite(env, aws.ToString(in.SecretId))
+	if err != nil {
+		return nil, err
+	}
+	if sec.deleted != nil {
+		sec.deleted = nil
+		sec.deletion = time.Time{}
+		sec.changed = env.Now
+	}
+	return &secretsmanager.RestoreSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}, nil
+}
+
+// stillReplicated refuses to delete a primary that has replicas: region
+// replicas (aws-behaviour.md §3.5, M: "You can't delete secret <id as given> that still
+// has replica regions [us-east-2]"; several regions joined with ", ", U) or
+// a cross-account replica not yet disassociated (D; text U).
+func stillReplicated(sec *secret, id string) error {
+	x := sec.ext
+	if x == nil {
+		return nil
+	}
+	if len(x.replicas) > 0 {
+		regions := make([]string, len(x.replicas))
+		for i, l := range x.replicas {
+			regions[i] = l.region
+		}
+		return invalidParam("You can't delete secret " + id + " that still has replica regions [" + strings.Join(regions, ", ") + "]")
+	}
+	if x.xreplica != nil && x.xreplica.status != types.StatusTypeDetached {
+		return invalidParam("You can't delete secret " + id + " that still has a cross-account replica " + x.xreplica.arn)
+	}
+	return nil
+}
