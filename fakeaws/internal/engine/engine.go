@@ -7,6 +7,7 @@ package engine
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
@@ -37,9 +38,10 @@ type Engine struct {
 	rot     rotations
 	pol     policies
 
-	// mu keeps what its readers write on cache lines of its own: the fields
-	// above, read by every call, stay in each core's cache.
-	mu rwLock
+	// mu guards the partitions and everything in them: every operation takes
+	// it once, the write lock for operations that change state, the read lock
+	// for the others.
+	mu sync.RWMutex
 }
 
 type partKey struct{ account, region string }
@@ -104,9 +106,9 @@ func (e *Engine) Partition(account, region string) *Partition {
 		region = e.region
 	}
 	k := partKey{account, region}
-	t := e.mu.RLock()
+	e.mu.RLock()
 	p := e.parts[k]
-	e.mu.RUnlock(t)
+	e.mu.RUnlock()
 	if p != nil {
 		return p
 	}
@@ -268,8 +270,8 @@ func locked[S, I, O, A any](e *Engine, write bool, state *S, env core.Env, in *I
 			defer aw.AfterWrite()
 		}
 	} else {
-		t := e.mu.RLock()
-		defer e.mu.RUnlock(t)
+		e.mu.RLock()
+		defer e.mu.RUnlock()
 	}
 	return f(state, env, in, a)
 }

@@ -11,8 +11,8 @@ import (
 
 // Export returns the whole state, partitions sorted by account and region.
 func (e *Engine) Export() fixture.State {
-	t := e.mu.RLock()
-	defer e.mu.RUnlock(t)
+	e.mu.RLock()
+	defer e.mu.RUnlock()
 	return e.exportLocked()
 }
 

@@ -368,9 +368,9 @@ func referenceID(id string) string {
 // ResourceNotFoundException; what AWS matches for a missing secret is not
 // known, U), and an ARN as given.
 func (e *Engine) secretARN(p *Partition, id string) string {
-	t := e.mu.RLock()
+	e.mu.RLock()
 	arn, ok := p.SM.ARNOf(id)
-	e.mu.RUnlock(t)
+	e.mu.RUnlock()
 	if ok {
 		return arn
 	}
