@@ -23,7 +23,7 @@ func parameterScenario() Scenario {
 	password := "/app/db/password"
 	return Scenario{
 		Name:   "parameters",
-		Source: "spec/aws-behaviour.md §2; error texts from real AWS logs (O) where known",
+		Source: "docs/aws-behaviour.md §2; error texts from real AWS logs (O) where known",
 		Env:    Env{Region: region, Account: account, Start: t0},
 		Steps: []Step{
 			{
@@ -32,13 +32,13 @@ func parameterScenario() Scenario {
 				Want: &ssm.PutParameterOutput{Version: 1, Tier: ssmtypes.ParameterTierStandard},
 			},
 			{
-				Name: "put on an existing name without overwrite (aws-behaviour.md §2.3)", Service: SSM, Op: "PutParameter",
+				Name: "put on an existing name without overwrite (docs/aws-behaviour.md §2.3)", Service: SSM, Op: "PutParameter",
 				In: &ssm.PutParameterInput{Name: aws.String(host), Value: aws.String("db1"), Type: ssmtypes.ParameterTypeString},
 				WantErr: &Error{Code: "ParameterAlreadyExists",
 					Message: "The parameter already exists. To overwrite this value, set the overwrite option in the request to true."},
 			},
 			{
-				Name: "overwrite makes version 2 and inherits the type (aws-behaviour.md §2.3)", At: t1, Service: SSM, Op: "PutParameter",
+				Name: "overwrite makes version 2 and inherits the type (docs/aws-behaviour.md §2.3)", At: t1, Service: SSM, Op: "PutParameter",
 				In:   &ssm.PutParameterInput{Name: aws.String(host), Value: aws.String("db2"), Overwrite: aws.Bool(true)},
 				Want: &ssm.PutParameterOutput{Version: 2, Tier: ssmtypes.ParameterTierStandard},
 			},
@@ -51,7 +51,7 @@ func parameterScenario() Scenario {
 				}},
 			},
 			{
-				Name: "name:N selects a version and answers Selector (aws-behaviour.md §2.4, D)", Service: SSM, Op: "GetParameter",
+				Name: "name:N selects a version and answers Selector (docs/aws-behaviour.md §2.4, D)", Service: SSM, Op: "GetParameter",
 				In: &ssm.GetParameterInput{Name: aws.String(host + ":1")},
 				Want: &ssm.GetParameterOutput{Parameter: &ssmtypes.Parameter{
 					Name: aws.String(host), Type: ssmtypes.ParameterTypeString, Value: aws.String("db1"), Version: 1,
@@ -59,12 +59,12 @@ func parameterScenario() Scenario {
 				}},
 			},
 			{
-				Name: "label version 1 (aws-behaviour.md §2.7)", Service: SSM, Op: "LabelParameterVersion",
+				Name: "label version 1 (docs/aws-behaviour.md §2.7)", Service: SSM, Op: "LabelParameterVersion",
 				In:   &ssm.LabelParameterVersionInput{Name: aws.String(host), ParameterVersion: aws.Int64(1), Labels: []string{"stable"}},
 				Want: &ssm.LabelParameterVersionOutput{ParameterVersion: 1, InvalidLabels: []string{}},
 			},
 			{
-				Name: "name:label selects the labelled version (aws-behaviour.md §2.4, D)", Service: SSM, Op: "GetParameter",
+				Name: "name:label selects the labelled version (docs/aws-behaviour.md §2.4, D)", Service: SSM, Op: "GetParameter",
 				In: &ssm.GetParameterInput{Name: aws.String(host + ":stable")},
 				Want: &ssm.GetParameterOutput{Parameter: &ssmtypes.Parameter{
 					Name: aws.String(host), Type: ssmtypes.ParameterTypeString, Value: aws.String("db1"), Version: 1,
@@ -77,7 +77,7 @@ func parameterScenario() Scenario {
 				WantErr: &Error{Code: "ParameterNotFound", Message: ""},
 			},
 			{
-				Name: "missing version (aws-behaviour.md §2.4; moto PR 3977 from AWS's answer)", Service: SSM, Op: "GetParameter",
+				Name: "missing version (docs/aws-behaviour.md §2.4; moto PR 3977 from AWS's answer)", Service: SSM, Op: "GetParameter",
 				In: &ssm.GetParameterInput{Name: aws.String(host + ":7")},
 				WantErr: &Error{Code: "ParameterVersionNotFound",
 					Message: "Systems Manager could not find version 7 of " + host + ". Verify the version and try again."},
@@ -88,7 +88,7 @@ func parameterScenario() Scenario {
 				Want: &ssm.PutParameterOutput{Version: 1, Tier: ssmtypes.ParameterTierStandard},
 			},
 			{
-				Name: "get-parameters: found decrypted, missing in InvalidParameters (aws-behaviour.md §2.4)", Service: SSM, Op: "GetParameters",
+				Name: "get-parameters: found decrypted, missing in InvalidParameters (docs/aws-behaviour.md §2.4)", Service: SSM, Op: "GetParameters",
 				In: &ssm.GetParametersInput{Names: []string{password, "/app/db/nope"}, WithDecryption: aws.Bool(true)},
 				Want: &ssm.GetParametersOutput{
 					Parameters: []ssmtypes.Parameter{{
@@ -104,7 +104,7 @@ func parameterScenario() Scenario {
 				Want: &ssm.PutParameterOutput{Version: 1, Tier: ssmtypes.ParameterTierStandard},
 			},
 			{
-				Name: "by path, one level: direct children only, sorted by name (aws-behaviour.md §2.5)", Service: SSM, Op: "GetParametersByPath",
+				Name: "by path, one level: direct children only, sorted by name (docs/aws-behaviour.md §2.5)", Service: SSM, Op: "GetParametersByPath",
 				In: &ssm.GetParametersByPathInput{Path: aws.String("/app/db"), WithDecryption: aws.Bool(true)},
 				Want: &ssm.GetParametersByPathOutput{Parameters: []ssmtypes.Parameter{
 					{Name: aws.String(host), Type: ssmtypes.ParameterTypeString, Value: aws.String("db2"), Version: 2,
@@ -114,12 +114,12 @@ func parameterScenario() Scenario {
 				}},
 			},
 			{
-				Name: "by path, one level, above the leaves: nothing (aws-behaviour.md §2.5)", Service: SSM, Op: "GetParametersByPath",
+				Name: "by path, one level, above the leaves: nothing (docs/aws-behaviour.md §2.5)", Service: SSM, Op: "GetParametersByPath",
 				In:   &ssm.GetParametersByPathInput{Path: aws.String("/app")},
 				Want: &ssm.GetParametersByPathOutput{Parameters: []ssmtypes.Parameter{}},
 			},
 			{
-				Name: "by path, recursive, with a Type filter (aws-behaviour.md §2.5, D)", Service: SSM, Op: "GetParametersByPath",
+				Name: "by path, recursive, with a Type filter (docs/aws-behaviour.md §2.5, D)", Service: SSM, Op: "GetParametersByPath",
 				In: &ssm.GetParametersByPathInput{Path: aws.String("/app/"), Recursive: aws.Bool(true),
 					ParameterFilters: []ssmtypes.ParameterStringFilter{{Key: aws.String("Type"), Values: []string{"String"}}}},
 				Want: &ssm.GetParametersByPathOutput{Parameters: []ssmtypes.Parameter{
@@ -140,7 +140,7 @@ func parameterScenario() Scenario {
 				WantErr: &Error{Code: "ParameterNotFound", Message: ""},
 			},
 			{
-				Name: "delete-parameters: deleted and invalid (aws-behaviour.md §2.7)", Service: SSM, Op: "DeleteParameters",
+				Name: "delete-parameters: deleted and invalid (docs/aws-behaviour.md §2.7)", Service: SSM, Op: "DeleteParameters",
 				In:   &ssm.DeleteParametersInput{Names: []string{"/app/feature/x", host}},
 				Want: &ssm.DeleteParametersOutput{DeletedParameters: []string{"/app/feature/x"}, InvalidParameters: []string{host}},
 			},

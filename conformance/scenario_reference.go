@@ -10,7 +10,7 @@ import (
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 )
 
-// The reference scenario's identities and times (spec/article-scenario.md).
+// The reference scenario's identities and times (docs/article-scenario.md).
 const (
 	refRegion  = "eu-central-1"
 	refAccount = "123456789012"
@@ -37,7 +37,7 @@ const (
 	refSourceV1ByID    = `{"ARN":"arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ","name":"prod/App/Mysql","versionId":"98a55589-b075-47fb-bae9-df4f289527b9","secretString":"{\"key\":\"val\"}","createdDate":"Jul 28, 2018 11:09:49 AM"}`
 )
 
-// referenceScenario is spec/article-scenario.md: Parameter Store reading a
+// referenceScenario is docs/article-scenario.md: Parameter Store reading a
 // Secrets Manager secret, with AWS's exact outputs. The CLI generated the
 // version IDs as ClientRequestTokens; here they are passed explicitly so
 // that every way in produces the same ones. Fields the article prints only
@@ -47,7 +47,7 @@ const (
 func referenceScenario() Scenario {
 	return Scenario{
 		Name:   "reference",
-		Source: "spec/article-scenario.md (real AWS CLI output, 2018)",
+		Source: "docs/article-scenario.md (real AWS CLI output, 2018)",
 		Env: Env{
 			Region: refRegion, Account: refAccount, Start: refCreated,
 			ARNSuffixes: []string{"XYZ"},

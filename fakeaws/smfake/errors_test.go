@@ -29,91 +29,91 @@ func TestErrors(t *testing.T) {
 		call      func(c *smfake.Client) error
 		code, msg string
 	}{
-		{"missing secret (aws-behaviour.md §3.2, M)", func(c *smfake.Client) error {
+		{"missing secret (docs/aws-behaviour.md §3.2, M)", func(c *smfake.Client) error {
 			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("app/none")})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
-		{"unknown version id (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"unknown version id (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: id, VersionId: aws.String(tokD)})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret value for VersionId: " + tokD},
-		{"unknown stage (aws-behaviour.md §3.5, U)", func(c *smfake.Client) error {
+		{"unknown stage (docs/aws-behaviour.md §3.5, U)", func(c *smfake.Client) error {
 			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: id, VersionStage: aws.String("AWSPENDING")})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret value for staging label: AWSPENDING"},
-		{"id and stage on different versions (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"id and stage on different versions (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: id, VersionId: aws.String(tokA), VersionStage: aws.String("AWSPREVIOUS")})
 			return err
 		}, "InvalidRequestException", "You provided a VersionStage that is not associated to the provided VersionId."},
-		{"read of a secret marked for deletion (aws-behaviour.md §3.5, O)", func(c *smfake.Client) error {
+		{"read of a secret marked for deletion (docs/aws-behaviour.md §3.5, O)", func(c *smfake.Client) error {
 			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: gone})
 			return err
 		}, "InvalidRequestException", "You can't perform this operation on the secret because it was marked for deletion."},
-		{"put on a secret marked for deletion (aws-behaviour.md §3.5)", func(c *smfake.Client) error {
+		{"put on a secret marked for deletion (docs/aws-behaviour.md §3.5)", func(c *smfake.Client) error {
 			_, err := c.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: gone, SecretString: aws.String("x")})
 			return err
 		}, "InvalidRequestException", "You can't perform this operation on the secret because it was marked for deletion."},
-		{"tag a secret marked for deletion (aws-behaviour.md §3.5)", func(c *smfake.Client) error {
+		{"tag a secret marked for deletion (docs/aws-behaviour.md §3.5)", func(c *smfake.Client) error {
 			_, err := c.TagResource(ctx, &secretsmanager.TagResourceInput{SecretId: gone, Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
 			return err
 		}, "InvalidRequestException", "You can't perform this operation on the secret because it was marked for deletion."},
-		{"create over a name scheduled for deletion (aws-behaviour.md §3.4, O)", func(c *smfake.Client) error {
+		{"create over a name scheduled for deletion (docs/aws-behaviour.md §3.4, O)", func(c *smfake.Client) error {
 			_, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: gone, SecretString: aws.String("x")})
 			return err
 		}, "InvalidRequestException", "You can't create this secret because a secret with this name is already scheduled for deletion."},
-		{"create an existing name with a new token (aws-behaviour.md §3.4, MV)", func(c *smfake.Client) error {
+		{"create an existing name with a new token (docs/aws-behaviour.md §3.4, MV)", func(c *smfake.Client) error {
 			_, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: id, SecretString: aws.String("v1")})
 			return err
 		}, "ResourceExistsException", "The operation failed because the secret app/a already exists."},
-		{"create: same token, other value (aws-behaviour.md §3.4, MV)", func(c *smfake.Client) error {
+		{"create: same token, other value (docs/aws-behaviour.md §3.4, MV)", func(c *smfake.Client) error {
 			_, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: id, SecretString: aws.String("other"), ClientRequestToken: aws.String(tokA)})
 			return err
 		}, "ResourceExistsException", "You can't use ClientRequestToken " + tokA + " because that value is already in use for a version of secret " + arnA + "."},
-		{"update: same token, other value (aws-behaviour.md §3.4, MV)", func(c *smfake.Client) error {
+		{"update: same token, other value (docs/aws-behaviour.md §3.4, MV)", func(c *smfake.Client) error {
 			_, err := c.UpdateSecret(ctx, &secretsmanager.UpdateSecretInput{SecretId: id, SecretString: aws.String("other"), ClientRequestToken: aws.String(tokA)})
 			return err
 		}, "ResourceExistsException", "You can't use ClientRequestToken " + tokA + " because that value is already in use for a version of secret " + arnA + "."},
-		{"short token (aws-behaviour.md §3.4, M)", func(c *smfake.Client) error {
+		{"short token (docs/aws-behaviour.md §3.4, M)", func(c *smfake.Client) error {
 			_, err := c.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: id, SecretString: aws.String("x"), ClientRequestToken: aws.String("short")})
 			return err
 		}, "InvalidParameterException", "ClientRequestToken must be 32-64 characters long."},
-		{"put without a value (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"put without a value (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: id})
 			return err
 		}, "InvalidRequestException", "You must provide either SecretString or SecretBinary."},
-		{"both SecretString and SecretBinary (aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
+		{"both SecretString and SecretBinary (docs/aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
 			_, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("b"), SecretString: aws.String("x"), SecretBinary: []byte("y")})
 			return err
 		}, "InvalidParameterException", "You can't specify both a binary secret value and a string secret value in the same secret."},
-		{"value over 65536 (aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
+		{"value over 65536 (docs/aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
 			_, err := c.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: id, SecretString: aws.String(strings.Repeat("x", 65537))})
 			return err
 		}, "ValidationException", "1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must have length less than or equal to 65536"},
-		{"name with a bad character (aws-behaviour.md §3.2, D)", func(c *smfake.Client) error {
+		{"name with a bad character (docs/aws-behaviour.md §3.2, D)", func(c *smfake.Client) error {
 			_, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("a b")})
 			return err
 		}, "ValidationException", "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!"},
-		{"name over 512 characters (aws-behaviour.md §3.2, D)", func(c *smfake.Client) error {
+		{"name over 512 characters (docs/aws-behaviour.md §3.2, D)", func(c *smfake.Client) error {
 			_, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(strings.Repeat("n", 513))})
 			return err
 		}, "ValidationException", "1 validation error detected: Value '" + strings.Repeat("n", 513) + "' at 'name' failed to satisfy constraint: Member must have length less than or equal to 512"},
-		{"AWSCURRENT needs RemoveFromVersionId (aws-behaviour.md §3.5, MV)", func(c *smfake.Client) error {
+		{"AWSCURRENT needs RemoveFromVersionId (docs/aws-behaviour.md §3.5, MV)", func(c *smfake.Client) error {
 			_, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: id, VersionStage: aws.String("AWSCURRENT"), MoveToVersionId: aws.String(tokB)})
 			return err
 		}, "InvalidParameterException", "The parameter RemoveFromVersionId can't be empty. Staging label AWSCURRENT is currently attached to version " + tokA + ", so you must explicitly reference that version in RemoveFromVersionId."},
-		{"a custom label needs RemoveFromVersionId too (aws-behaviour.md §3.5, U)", func(c *smfake.Client) error {
+		{"a custom label needs RemoveFromVersionId too (docs/aws-behaviour.md §3.5, U)", func(c *smfake.Client) error {
 			_, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: id, VersionStage: aws.String("x"), MoveToVersionId: aws.String(tokA)})
 			return err
 		}, "InvalidParameterException", "The parameter RemoveFromVersionId can't be empty. Staging label x is currently attached to version " + tokB + ", so you must explicitly reference that version in RemoveFromVersionId."},
-		{"label not on RemoveFromVersionId (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"label not on RemoveFromVersionId (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: id, VersionStage: aws.String("x"), RemoveFromVersionId: aws.String(tokA)})
 			return err
 		}, "InvalidParameterException", "Version stage x not found in version " + tokA},
-		{"recovery window out of range (aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
+		{"recovery window out of range (docs/aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
 			_, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: id, RecoveryWindowInDays: aws.Int64(6)})
 			return err
 		}, "InvalidParameterException", "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive)."},
-		{"window with force (aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
+		{"window with force (docs/aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
 			_, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: id, RecoveryWindowInDays: aws.Int64(7), ForceDeleteWithoutRecovery: aws.Bool(true)})
 			return err
 		}, "InvalidParameterException", "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays."},
@@ -125,23 +125,23 @@ func TestErrors(t *testing.T) {
 			_, err := c.ListSecrets(ctx, &secretsmanager.ListSecretsInput{NextToken: aws.String("garbage!")})
 			return err
 		}, "InvalidNextTokenException", "The NextToken value is invalid."},
-		{"ListSecrets filter without a key (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"ListSecrets filter without a key (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.ListSecrets(ctx, &secretsmanager.ListSecretsInput{Filters: []types.Filter{{Values: []string{"a"}}}})
 			return err
 		}, "InvalidParameterException", "Invalid filter key"},
-		{"ListSecrets filter without values (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"ListSecrets filter without values (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.ListSecrets(ctx, &secretsmanager.ListSecretsInput{Filters: []types.Filter{{Key: "name"}}})
 			return err
 		}, "InvalidParameterException", "Invalid filter values for key: name"},
-		{"BatchGetSecretValue with ids and filters (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"BatchGetSecretValue with ids and filters (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.BatchGetSecretValue(ctx, &secretsmanager.BatchGetSecretValueInput{SecretIdList: []string{"app/a"}, Filters: []types.Filter{{Key: "name", Values: []string{"a"}}}})
 			return err
 		}, "InvalidParameterException", "Either 'SecretIdList' or 'Filters' must be provided, but not both."},
-		{"BatchGetSecretValue MaxResults without filters (aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
+		{"BatchGetSecretValue MaxResults without filters (docs/aws-behaviour.md §3.5, M)", func(c *smfake.Client) error {
 			_, err := c.BatchGetSecretValue(ctx, &secretsmanager.BatchGetSecretValueInput{SecretIdList: []string{"app/a"}, MaxResults: aws.Int32(5)})
 			return err
 		}, "InvalidParameterException", "'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided."},
-		{"GetRandomPassword over 4096 (aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
+		{"GetRandomPassword over 4096 (docs/aws-behaviour.md §3.5, D)", func(c *smfake.Client) error {
 			_, err := c.GetRandomPassword(ctx, &secretsmanager.GetRandomPasswordInput{PasswordLength: aws.Int64(4097)})
 			return err
 		}, "ValidationException", "1 validation error detected: Value '4097' at 'passwordLength' failed to satisfy constraint: Member must have value less than or equal to 4096"},
@@ -201,7 +201,7 @@ func TestRequiredFields(t *testing.T) {
 	}
 }
 
-// TestDeletion walks the deletion state machine on a fake clock (aws-behaviour.md §3.5).
+// TestDeletion walks the deletion state machine on a fake clock (docs/aws-behaviour.md §3.5).
 func TestDeletion(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -225,14 +225,14 @@ func TestDeletion(t *testing.T) {
 	_, err = c.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("app/a")})
 	wantAPIError(t, err, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
 	re, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("app/a"), SecretString: aws.String("v2"), ClientRequestToken: aws.String(tokB)})
-	check(t, "the name is free again, with a new suffix (aws-behaviour.md §3.2, D)", err, &secretsmanager.CreateSecretOutput{
+	check(t, "the name is free again, with a new suffix (docs/aws-behaviour.md §3.2, D)", err, &secretsmanager.CreateSecretOutput{
 		ARN: aws.String("arn:aws:secretsmanager:us-east-1:123456789012:secret:app/a-BBBBBB"), Name: aws.String("app/a"), VersionId: aws.String(tokB)}, re)
 	_, err = c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(arnA)})
 	wantAPIError(t, err, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
 
 	force, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("app/none"), ForceDeleteWithoutRecovery: aws.Bool(true)})
 	if err != nil {
-		t.Fatalf("force delete of a missing secret must succeed (aws-behaviour.md §3.5, D/M): %v", err)
+		t.Fatalf("force delete of a missing secret must succeed (docs/aws-behaviour.md §3.5, D/M): %v", err)
 	}
 	_ = force
 	if _, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("app/a")}); err != nil {

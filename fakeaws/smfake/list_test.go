@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestListSecrets checks filters, sorting and paging (aws-behaviour.md §3.5, ListSecrets).
+// TestListSecrets checks filters, sorting and paging (docs/aws-behaviour.md §3.5, ListSecrets).
 func TestListSecrets(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -87,7 +87,7 @@ func TestListSecrets(t *testing.T) {
 	}
 }
 
-// TestIdempotency checks ClientRequestToken reuse (aws-behaviour.md §3.4, MV).
+// TestIdempotency checks ClientRequestToken reuse (docs/aws-behaviour.md §3.4, MV).
 func TestIdempotency(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -153,7 +153,7 @@ func TestCopies(t *testing.T) {
 	}
 }
 
-// TestBatchGetSecretValue checks per-secret errors (aws-behaviour.md §3.5, D).
+// TestBatchGetSecretValue checks per-secret errors (docs/aws-behaviour.md §3.5, D).
 func TestBatchGetSecretValue(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -168,7 +168,7 @@ func TestBatchGetSecretValue(t *testing.T) {
 	}, out)
 }
 
-// TestGetRandomPassword checks length and classes (aws-behaviour.md §3.5, D).
+// TestGetRandomPassword checks length and classes (docs/aws-behaviour.md §3.5, D).
 func TestGetRandomPassword(t *testing.T) {
 	t.Parallel()
 	c, _ := newClient(t)

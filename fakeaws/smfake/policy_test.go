@@ -52,7 +52,7 @@ func TestResourcePolicyLifecycle(t *testing.T) {
 	if aws.ToString(put.PolicyName) != "default" || aws.ToString(put.ARN) != arnA {
 		t.Errorf("PutResourcePolicy answered %q, %q; want default, %s (SDK doc)", aws.ToString(put.PolicyName), aws.ToString(put.ARN), arnA)
 	}
-	// Stored as given (aws-behaviour.md §3.5).
+	// Stored as given (docs/aws-behaviour.md §3.5).
 	if p, n := get(); aws.ToString(p) != policyDoc || aws.ToString(n) != "default" {
 		t.Errorf("GetResourcePolicy = %q, %q; want the policy as put, default", aws.ToString(p), aws.ToString(n))
 	}
@@ -83,7 +83,7 @@ func TestResourcePolicyErrors(t *testing.T) {
 		do        call
 		code, msg string
 	}{
-		{"Put: not JSON → MalformedPolicyDocumentException (brief; aws-behaviour.md §3.5)", func(ctx context.Context) error {
+		{"Put: not JSON → MalformedPolicyDocumentException (brief; docs/aws-behaviour.md §3.5)", func(ctx context.Context) error {
 			_, err := c.PutResourcePolicy(ctx, &secretsmanager.PutResourcePolicyInput{SecretId: aws.String("app/a"), ResourcePolicy: aws.String("{")})
 			return err
 		}, "MalformedPolicyDocumentException", "This resource policy contains a syntax error: it is not valid JSON."},
@@ -99,15 +99,15 @@ func TestResourcePolicyErrors(t *testing.T) {
 			_, err := c.PutResourcePolicy(ctx, &secretsmanager.PutResourcePolicyInput{SecretId: aws.String("app/a"), ResourcePolicy: aws.String(policyDoc), PolicyName: aws.String("other")})
 			return err
 		}, "InvalidParameterException", "You can only attach the default resource policy; PolicyName must be default."},
-		{"Get: missing secret (aws-behaviour.md §3.5)", func(ctx context.Context) error {
+		{"Get: missing secret (docs/aws-behaviour.md §3.5)", func(ctx context.Context) error {
 			_, err := c.GetResourcePolicy(ctx, &secretsmanager.GetResourcePolicyInput{SecretId: aws.String("nope")})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
-		{"Delete: missing secret (aws-behaviour.md §3.5)", func(ctx context.Context) error {
+		{"Delete: missing secret (docs/aws-behaviour.md §3.5)", func(ctx context.Context) error {
 			_, err := c.DeleteResourcePolicy(ctx, &secretsmanager.DeleteResourcePolicyInput{SecretId: aws.String("nope")})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
-		{"Put: missing secret (aws-behaviour.md §3.5)", func(ctx context.Context) error {
+		{"Put: missing secret (docs/aws-behaviour.md §3.5)", func(ctx context.Context) error {
 			_, err := c.PutResourcePolicy(ctx, &secretsmanager.PutResourcePolicyInput{SecretId: aws.String("nope"), ResourcePolicy: aws.String(policyDoc)})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},

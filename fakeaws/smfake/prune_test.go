@@ -11,7 +11,7 @@ import (
 
 // TestPruneDeprecated: past 100 versions the oldest unlabelled ones go, but
 // never one younger than 24 hours (UpdateSecret and PutSecretValue docs, D;
-// aws-behaviour.md §3.3).
+// docs/aws-behaviour.md §3.3).
 func TestPruneDeprecated(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

@@ -42,7 +42,7 @@ var cmpOpts = []cmp.Option{
 	),
 }
 
-// The reference scenario (spec/article-scenario.md): real AWS CLI output.
+// The reference scenario (docs/article-scenario.md): real AWS CLI output.
 const (
 	refARN  = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ"
 	refName = "prod/App/Mysql"

@@ -170,7 +170,7 @@ func TestReplicaFollowsPrimary(t *testing.T) {
 	}
 }
 
-// A replica is read-only: every write answers AWS's text (aws-behaviour.md §3.5, M) and
+// A replica is read-only: every write answers AWS's text (docs/aws-behaviour.md §3.5, M) and
 // changes nothing.
 func TestReplicaIsReadOnly(t *testing.T) {
 	t.Parallel()
@@ -252,7 +252,7 @@ func TestReplicaIsReadOnly(t *testing.T) {
 }
 
 // Removing regions deletes their replicas; a primary with replicas cannot
-// be deleted (aws-behaviour.md §3.5, M's text).
+// be deleted (docs/aws-behaviour.md §3.5, M's text).
 func TestRemoveRegionsAndDelete(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -515,7 +515,7 @@ func TestBridgeSourceResultFollowsLabels(t *testing.T) {
 	}
 	mustPut(t, us, "app/a", "v2", tokB)
 	if got := stagesOf("/aws/reference/secretsmanager/app/a:" + tokA); got != "" {
-		t.Errorf("by version id: versionStages %s, want none (aws-behaviour.md §1.2, S)", got)
+		t.Errorf("by version id: versionStages %s, want none (docs/aws-behaviour.md §1.2, S)", got)
 	}
 	if got := stagesOf("/aws/reference/secretsmanager/app/a:AWSPREVIOUS"); got != `["AWSPREVIOUS"]` {
 		t.Errorf("the old version after a put: %s, want [\"AWSPREVIOUS\"]", got)

@@ -130,7 +130,7 @@ func TestRotateSecretRunsTheFourSteps(t *testing.T) {
 		Stages     map[string][]string
 	}
 	want := rot{aws.Bool(true), aws.String(lambdaARN), &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(30)}, &rotated, &next,
-		// AWSCURRENT moved as UpdateSecretVersionStage moves it (aws-behaviour.md §3.3);
+		// AWSCURRENT moved as UpdateSecretVersionStage moves it (docs/aws-behaviour.md §3.3);
 		// AWSPENDING may stay on the new current (RotateSecret doc, D).
 		map[string][]string{tokA: {"AWSPREVIOUS"}, tokB: {"AWSPENDING", "AWSCURRENT"}}}
 	got := rot{d.RotationEnabled, d.RotationLambdaARN, d.RotationRules, d.LastRotatedDate, d.NextRotationDate, d.VersionIdsToStages}
@@ -237,19 +237,19 @@ func TestRotateSecretErrors(t *testing.T) {
 		in        *secretsmanager.RotateSecretInput
 		code, msg string
 	}{
-		{"no Lambda given or configured (aws-behaviour.md §3.5, D)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a")},
+		{"no Lambda given or configured (docs/aws-behaviour.md §3.5, D)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a")},
 			"InvalidRequestException", "You tried to enable rotation on a secret that doesn't already have a Lambda function ARN configured and you didn't include such an ARN as a parameter in this call."},
 		{"a Lambda ARN with no registered function (AWS troubleshooting guide, O)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN + "-other")},
 			"AccessDeniedException", "Secrets Manager cannot invoke the specified Lambda function. Ensure that the function policy grants access to the principal secretsmanager.amazonaws.com."},
-		{"AutomaticallyAfterDays 0 (aws-behaviour.md §3.5, 1–1000)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), RotationRules: &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(0)}},
+		{"AutomaticallyAfterDays 0 (docs/aws-behaviour.md §3.5, 1–1000)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), RotationRules: &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(0)}},
 			"InvalidParameterException", "RotationRules.AutomaticallyAfterDays must be within 1-1000."},
-		{"AutomaticallyAfterDays 1001 (aws-behaviour.md §3.5)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), RotationRules: &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(1001)}},
+		{"AutomaticallyAfterDays 1001 (docs/aws-behaviour.md §3.5)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), RotationRules: &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(1001)}},
 			"InvalidParameterException", "RotationRules.AutomaticallyAfterDays must be within 1-1000."},
-		{"short ClientRequestToken (aws-behaviour.md §3.4)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), ClientRequestToken: aws.String("short")},
+		{"short ClientRequestToken (docs/aws-behaviour.md §3.4)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), ClientRequestToken: aws.String("short")},
 			"InvalidParameterException", "ClientRequestToken must be 32-64 characters long."},
-		{"missing secret (aws-behaviour.md §3.2)", &secretsmanager.RotateSecretInput{SecretId: aws.String("nope"), RotationLambdaARN: aws.String(lambdaARN)},
+		{"missing secret (docs/aws-behaviour.md §3.2)", &secretsmanager.RotateSecretInput{SecretId: aws.String("nope"), RotationLambdaARN: aws.String(lambdaARN)},
 			"ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
-		{"token of an existing version (aws-behaviour.md §3.4)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), ClientRequestToken: aws.String(tokA)},
+		{"token of an existing version (docs/aws-behaviour.md §3.4)", &secretsmanager.RotateSecretInput{SecretId: aws.String("app/a"), RotationLambdaARN: aws.String(lambdaARN), ClientRequestToken: aws.String(tokA)},
 			"ResourceExistsException", "You can't use ClientRequestToken " + tokA + " because that value is already in use for a version of secret " + arnA + "."},
 	}
 	for _, tc := range tests {
@@ -267,7 +267,7 @@ func TestRotateSecretErrors(t *testing.T) {
 			}
 		})
 	}
-	t.Run("deleted secret: CancelRotateSecret (aws-behaviour.md §3.5, M)", func(t *testing.T) {
+	t.Run("deleted secret: CancelRotateSecret (docs/aws-behaviour.md §3.5, M)", func(t *testing.T) {
 		t.Parallel()
 		c, _, _ := newRotationClient(t, "")
 		if _, err := c.DeleteSecret(context.Background(), &secretsmanager.DeleteSecretInput{SecretId: aws.String("app/a")}); err != nil {
@@ -276,7 +276,7 @@ func TestRotateSecretErrors(t *testing.T) {
 		_, err := c.CancelRotateSecret(context.Background(), &secretsmanager.CancelRotateSecretInput{SecretId: aws.String("app/a")})
 		wantAPIError(t, err, "InvalidRequestException", "You tried to perform the operation on a secret that's currently marked deleted.")
 	})
-	t.Run("CancelRotateSecret without a Lambda configured (aws-behaviour.md §3.5)", func(t *testing.T) {
+	t.Run("CancelRotateSecret without a Lambda configured (docs/aws-behaviour.md §3.5)", func(t *testing.T) {
 		t.Parallel()
 		c, _, _ := newRotationClient(t, "")
 		_, err := c.CancelRotateSecret(context.Background(), &secretsmanager.CancelRotateSecretInput{SecretId: aws.String("app/a")})

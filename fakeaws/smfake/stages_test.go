@@ -22,12 +22,12 @@ func TestStageMoves(t *testing.T) {
 		want map[string][]string
 	}{
 		{
-			name: "first version gets AWSCURRENT (aws-behaviour.md §3.3, D)",
+			name: "first version gets AWSCURRENT (docs/aws-behaviour.md §3.3, D)",
 			run:  func(t *testing.T, c *smfake.Client) {},
 			want: map[string][]string{tokA: {"AWSCURRENT"}},
 		},
 		{
-			name: "update moves AWSCURRENT, old current gets AWSPREVIOUS (aws-behaviour.md §3.3, S)",
+			name: "update moves AWSCURRENT, old current gets AWSPREVIOUS (docs/aws-behaviour.md §3.3, S)",
 			run: func(t *testing.T, c *smfake.Client) {
 				if _, err := c.UpdateSecret(ctx, &secretsmanager.UpdateSecretInput{SecretId: aws.String("app/a"), SecretString: aws.String("v2"), ClientRequestToken: aws.String(tokB)}); err != nil {
 					t.Fatal(err)
@@ -36,7 +36,7 @@ func TestStageMoves(t *testing.T) {
 			want: map[string][]string{tokA: {"AWSPREVIOUS"}, tokB: {"AWSCURRENT"}},
 		},
 		{
-			name: "third put deprecates the first version (aws-behaviour.md §3.3, D)",
+			name: "third put deprecates the first version (docs/aws-behaviour.md §3.3, D)",
 			run: func(t *testing.T, c *smfake.Client) {
 				mustPut(t, c, "app/a", "v2", tokB)
 				mustPut(t, c, "app/a", "v3", tokC)
@@ -44,7 +44,7 @@ func TestStageMoves(t *testing.T) {
 			want: map[string][]string{tokB: {"AWSPREVIOUS"}, tokC: {"AWSCURRENT"}},
 		},
 		{
-			name: "AWSCURRENT moves AWSPREVIOUS, other labels stay (aws-behaviour.md §3.3, D)",
+			name: "AWSCURRENT moves AWSPREVIOUS, other labels stay (docs/aws-behaviour.md §3.3, D)",
 			run: func(t *testing.T, c *smfake.Client) {
 				mustPut(t, c, "app/a", "v2", tokB, "AWSPENDING")
 				mustPut(t, c, "app/a", "v3", tokC, "custom")
@@ -56,7 +56,7 @@ func TestStageMoves(t *testing.T) {
 			want: map[string][]string{tokA: {"AWSPREVIOUS"}, tokB: {"AWSPENDING", "AWSCURRENT"}, tokC: {"custom"}},
 		},
 		{
-			name: "put with VersionStages moves every listed label (aws-behaviour.md §3.3, D)",
+			name: "put with VersionStages moves every listed label (docs/aws-behaviour.md §3.3, D)",
 			run: func(t *testing.T, c *smfake.Client) {
 				mustPut(t, c, "app/a", "v2", tokB, "x", "y")
 				mustPut(t, c, "app/a", "v3", tokC, "y", "AWSCURRENT")
@@ -64,7 +64,7 @@ func TestStageMoves(t *testing.T) {
 			want: map[string][]string{tokA: {"AWSPREVIOUS"}, tokB: {"x"}, tokC: {"y", "AWSCURRENT"}},
 		},
 		{
-			name: "UpdateSecretVersionStage with only RemoveFromVersionId removes the label (aws-behaviour.md §3.5, D)",
+			name: "UpdateSecretVersionStage with only RemoveFromVersionId removes the label (docs/aws-behaviour.md §3.5, D)",
 			run: func(t *testing.T, c *smfake.Client) {
 				mustPut(t, c, "app/a", "v2", tokB, "x")
 				if _, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/a"),
@@ -75,7 +75,7 @@ func TestStageMoves(t *testing.T) {
 			want: map[string][]string{tokA: {"AWSCURRENT"}},
 		},
 		{
-			name: "AWSCURRENT moves even when no version holds it (aws-behaviour.md §3.5, moto #9451)",
+			name: "AWSCURRENT moves even when no version holds it (docs/aws-behaviour.md §3.5, moto #9451)",
 			run: func(t *testing.T, c *smfake.Client) {
 				mustPut(t, c, "app/a", "v2", tokB, "x")
 				if _, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/a"),
@@ -90,7 +90,7 @@ func TestStageMoves(t *testing.T) {
 			want: map[string][]string{tokB: {"x", "AWSCURRENT"}},
 		},
 		{
-			name: "a custom label moves with RemoveFromVersionId (aws-behaviour.md §3.5, D)",
+			name: "a custom label moves with RemoveFromVersionId (docs/aws-behaviour.md §3.5, D)",
 			run: func(t *testing.T, c *smfake.Client) {
 				mustPut(t, c, "app/a", "v2", tokB, "x")
 				if _, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/a"),

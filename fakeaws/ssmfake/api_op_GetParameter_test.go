@@ -51,16 +51,16 @@ func TestGetParameter(t *testing.T) {
 		wantErr error
 	}{
 		{name: "latest version (D)", in: &ssm.GetParameterInput{Name: aws.String("/app/host")}, want: host(2, "db2", nil)},
-		{name: "name:N picks version N, Selector answered (aws-behaviour.md §2.4, D)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:1")}, want: host(1, "db1", aws.String(":1"))},
-		{name: "name:label picks the labelled version (aws-behaviour.md §2.4, D)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:stable")}, want: host(1, "db1", aws.String(":stable"))},
-		{name: "the ARN stands for the name (aws-behaviour.md §2.2, D)", in: &ssm.GetParameterInput{Name: arn("/app/host")}, want: host(2, "db2", nil)},
-		{name: "an ARN with a selector (aws-behaviour.md §2.2 and 2.4)", in: &ssm.GetParameterInput{Name: aws.String(*arn("/app/host") + ":1")}, want: host(1, "db1", aws.String(":1"))},
+		{name: "name:N picks version N, Selector answered (docs/aws-behaviour.md §2.4, D)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:1")}, want: host(1, "db1", aws.String(":1"))},
+		{name: "name:label picks the labelled version (docs/aws-behaviour.md §2.4, D)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:stable")}, want: host(1, "db1", aws.String(":stable"))},
+		{name: "the ARN stands for the name (docs/aws-behaviour.md §2.2, D)", in: &ssm.GetParameterInput{Name: arn("/app/host")}, want: host(2, "db2", nil)},
+		{name: "an ARN with a selector (docs/aws-behaviour.md §2.2 and 2.4)", in: &ssm.GetParameterInput{Name: aws.String(*arn("/app/host") + ":1")}, want: host(1, "db1", aws.String(":1"))},
 		{
-			name: "single-level name without its slash finds /Top, Name as stored (aws-behaviour.md §2.2, MV)", in: &ssm.GetParameterInput{Name: aws.String("Top")},
+			name: "single-level name without its slash finds /Top, Name as stored (docs/aws-behaviour.md §2.2, MV)", in: &ssm.GetParameterInput{Name: aws.String("Top")},
 			want: &types.Parameter{Name: aws.String("/Top"), Type: types.ParameterTypeString, Value: aws.String("t"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/Top"), DataType: aws.String("text")},
 		},
 		{
-			name: "single-level ARN (aws-behaviour.md §2.2)", in: &ssm.GetParameterInput{Name: arn("Top")},
+			name: "single-level ARN (docs/aws-behaviour.md §2.2)", in: &ssm.GetParameterInput{Name: arn("Top")},
 			want: &types.Parameter{Name: aws.String("/Top"), Type: types.ParameterTypeString, Value: aws.String("t"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/Top"), DataType: aws.String("text")},
 		},
 		{
@@ -68,16 +68,16 @@ func TestGetParameter(t *testing.T) {
 			want: &types.Parameter{Name: aws.String("/app/pw"), Type: types.ParameterTypeSecureString, Value: aws.String("s3cret"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/app/pw"), DataType: aws.String("text")},
 		},
 		{
-			name: "WithDecryption does nothing to a StringList (aws-behaviour.md §2.4, D)", in: &ssm.GetParameterInput{Name: aws.String("/app/list"), WithDecryption: aws.Bool(true)},
+			name: "WithDecryption does nothing to a StringList (docs/aws-behaviour.md §2.4, D)", in: &ssm.GetParameterInput{Name: aws.String("/app/list"), WithDecryption: aws.Bool(true)},
 			want: &types.Parameter{Name: aws.String("/app/list"), Type: types.ParameterTypeStringList, Value: aws.String("a,b"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/app/list"), DataType: aws.String("text")},
 		},
 		{name: "missing parameter: no message (O, conformance)", in: &ssm.GetParameterInput{Name: aws.String("/nope")}, wantErr: notFound()},
-		{name: "missing base with a selector (aws-behaviour.md §2.4, M)", in: &ssm.GetParameterInput{Name: aws.String("/nope:2")}, wantErr: notFound()},
-		{name: "two colons (aws-behaviour.md §2.4, M)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:2:3")}, wantErr: notFound()},
-		{name: "missing label (aws-behaviour.md §2.4, M)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:nolabel")}, wantErr: notFound()},
+		{name: "missing base with a selector (docs/aws-behaviour.md §2.4, M)", in: &ssm.GetParameterInput{Name: aws.String("/nope:2")}, wantErr: notFound()},
+		{name: "two colons (docs/aws-behaviour.md §2.4, M)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:2:3")}, wantErr: notFound()},
+		{name: "missing label (docs/aws-behaviour.md §2.4, M)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:nolabel")}, wantErr: notFound()},
 		{name: "an ARN of another region (U)", in: &ssm.GetParameterInput{Name: aws.String("arn:aws:ssm:us-east-1:123456789012:parameter/app/host")}, wantErr: notFound()},
 		{
-			name: "missing version (aws-behaviour.md §2.4, M from AWS)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:7")},
+			name: "missing version (docs/aws-behaviour.md §2.4, M from AWS)", in: &ssm.GetParameterInput{Name: aws.String("/app/host:7")},
 			wantErr: &types.ParameterVersionNotFound{Message: aws.String("Systems Manager could not find version 7 of /app/host. Verify the version and try again.")},
 		},
 		{name: "bad characters (O: localstack #7712 shows AWS's answer)", in: &ssm.GetParameterInput{Name: aws.String("{test}-test")}, wantErr: validation(badName)},
@@ -111,7 +111,7 @@ func TestSecureStringCiphertext(t *testing.T) {
 	}
 	a, b, other := get("/app/pw"), get("/app/pw"), get("/app/pw2")
 	if a == "s3cret" || a == "" {
-		t.Errorf("without WithDecryption the value is %q; want an opaque ciphertext (aws-behaviour.md §2.3, D)", a)
+		t.Errorf("without WithDecryption the value is %q; want an opaque ciphertext (docs/aws-behaviour.md §2.3, D)", a)
 	}
 	if a != b {
 		t.Errorf("ciphertext not deterministic: %q then %q", a, b)
@@ -125,7 +125,7 @@ func TestSecureStringCiphertext(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(h.Parameters) != 1 || aws.ToString(h.Parameters[0].KeyId) != "alias/aws/ssm" {
-		t.Errorf("KeyId = %v, want alias/aws/ssm by default (aws-behaviour.md §2.3, M)", h.Parameters)
+		t.Errorf("KeyId = %v, want alias/aws/ssm by default (docs/aws-behaviour.md §2.3, M)", h.Parameters)
 	}
 }
 
@@ -147,7 +147,7 @@ func TestGetParameters(t *testing.T) {
 		wantErr error
 	}{
 		{
-			name: "found ones in alphabetical order (D: GetParametersInput.Names), duplicates once, missing ones in InvalidParameters as asked (aws-behaviour.md §2.4, M)",
+			name: "found ones in alphabetical order (D: GetParametersInput.Names), duplicates once, missing ones in InvalidParameters as asked (docs/aws-behaviour.md §2.4, M)",
 			in:   &ssm.GetParametersInput{Names: []string{"/nope", "/app/list", "/app/host:1", "/app/list", "/app/host:9", "/app/host:x"}},
 			want: &ssm.GetParametersOutput{
 				Parameters: []types.Parameter{
@@ -167,14 +167,14 @@ func TestGetParameters(t *testing.T) {
 			}},
 		},
 		{
-			name: "by ARN (aws-behaviour.md §2.2, D; moto #9396 gets it wrong)",
+			name: "by ARN (docs/aws-behaviour.md §2.2, D; moto #9396 gets it wrong)",
 			in:   &ssm.GetParametersInput{Names: []string{*arn("/app/list")}},
 			want: &ssm.GetParametersOutput{Parameters: []types.Parameter{
 				{Name: aws.String("/app/list"), Type: types.ParameterTypeStringList, Value: aws.String("a,b"), Version: 1, LastModifiedDate: aws.Time(t1), ARN: arn("/app/list"), DataType: aws.String("text")},
 			}},
 		},
 		{
-			name:    "more than 10 names (aws-behaviour.md §2.4, M)",
+			name:    "more than 10 names (docs/aws-behaviour.md §2.4, M)",
 			in:      &ssm.GetParametersInput{Names: names(11)},
 			wantErr: validation("1 validation error detected: Value '[/pa, /pb, /pc, /pd, /pe, /pf, /pg, /ph, /pi, /pj, /pk]' at 'names' failed to satisfy constraint: Member must have length less than or equal to 10."),
 		},

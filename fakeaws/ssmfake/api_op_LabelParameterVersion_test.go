@@ -55,56 +55,56 @@ func TestLabelParameterVersion(t *testing.T) {
 		wantLabels [][]string
 	}{
 		{
-			name:       "no version labels the latest (aws-behaviour.md §2.7, M)",
+			name:       "no version labels the latest (docs/aws-behaviour.md §2.7, M)",
 			in:         &ssm.LabelParameterVersionInput{Name: aws.String("/l"), Labels: []string{"a"}},
 			want:       &ssm.LabelParameterVersionOutput{ParameterVersion: 3, InvalidLabels: []string{}},
 			wantLabels: [][]string{{}, {}, {"a"}},
 		},
 		{
-			name:       "a label moves between versions (aws-behaviour.md §2.7, D and M)",
+			name:       "a label moves between versions (docs/aws-behaviour.md §2.7, D and M)",
 			setup:      []*ssm.LabelParameterVersionInput{{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: []string{"a", "b"}}},
 			in:         &ssm.LabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(2), Labels: []string{"a"}},
 			want:       &ssm.LabelParameterVersionOutput{ParameterVersion: 2, InvalidLabels: []string{}},
 			wantLabels: [][]string{{"b"}, {"a"}, {}},
 		},
 		{
-			name:       "re-labelling is a no-op (aws-behaviour.md §2.7, M)",
+			name:       "re-labelling is a no-op (docs/aws-behaviour.md §2.7, M)",
 			setup:      []*ssm.LabelParameterVersionInput{{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: []string{"a"}}},
 			in:         &ssm.LabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: []string{"a", "a"}},
 			want:       &ssm.LabelParameterVersionOutput{ParameterVersion: 1, InvalidLabels: []string{}},
 			wantLabels: [][]string{{"a"}, {}, {}},
 		},
 		{
-			name:       "labels that break the rules are listed, not attached (aws-behaviour.md §2.7, D: digit, aws/ssm any case, symbols)",
+			name:       "labels that break the rules are listed, not attached (docs/aws-behaviour.md §2.7, D: digit, aws/ssm any case, symbols)",
 			in:         &ssm.LabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: []string{"1st", "AWSx", "Ssm-y", "a/b", "ok_1.-"}},
 			want:       &ssm.LabelParameterVersionOutput{ParameterVersion: 1, InvalidLabels: []string{"1st", "AWSx", "Ssm-y", "a/b"}},
 			wantLabels: [][]string{{"ok_1.-"}, {}, {}},
 		},
 		{
-			name:    "a label over 100 characters (aws-behaviour.md §2.7, M)",
+			name:    "a label over 100 characters (docs/aws-behaviour.md §2.7, M)",
 			in:      &ssm.LabelParameterVersionInput{Name: aws.String("/l"), Labels: []string{strings.Repeat("x", 101)}},
 			wantErr: validation("1 validation error detected: Value '[" + strings.Repeat("x", 101) + "]' at 'labels' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 100, Member must have length greater than or equal to 1]"),
 		},
 		{
-			name:       "ten labels per version (aws-behaviour.md §2.7, D)",
+			name:       "ten labels per version (docs/aws-behaviour.md §2.7, D)",
 			in:         &ssm.LabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: ten("x")},
 			want:       &ssm.LabelParameterVersionOutput{ParameterVersion: 1, InvalidLabels: []string{}},
 			wantLabels: [][]string{ten("x"), {}, {}},
 		},
 		{
-			name:       "an eleventh label: ParameterVersionLabelLimitExceeded, nothing attached (aws-behaviour.md §2.7, D; text M)",
+			name:       "an eleventh label: ParameterVersionLabelLimitExceeded, nothing attached (docs/aws-behaviour.md §2.7, D; text M)",
 			setup:      []*ssm.LabelParameterVersionInput{{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: ten("x")}},
 			in:         &ssm.LabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: []string{"y"}},
 			wantErr:    &types.ParameterVersionLabelLimitExceeded{Message: aws.String("A parameter version can have maximum 10 labels.Move one or more labels to another version and try again.")},
 			wantLabels: [][]string{ten("x"), {}, {}},
 		},
 		{
-			name:    "missing parameter (aws-behaviour.md §2.7, M)",
+			name:    "missing parameter (docs/aws-behaviour.md §2.7, M)",
 			in:      &ssm.LabelParameterVersionInput{Name: aws.String("/none"), Labels: []string{"a"}},
 			wantErr: &types.ParameterNotFound{Message: aws.String("Parameter /none not found.")},
 		},
 		{
-			name:    "missing version (aws-behaviour.md §2.7, M)",
+			name:    "missing version (docs/aws-behaviour.md §2.7, M)",
 			in:      &ssm.LabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(5), Labels: []string{"a"}},
 			wantErr: &types.ParameterVersionNotFound{Message: aws.String("Systems Manager could not find version 5 of /l. Verify the version and try again.")},
 		},
@@ -144,24 +144,24 @@ func TestUnlabelParameterVersion(t *testing.T) {
 		wantLabels [][]string
 	}{
 		{
-			name:       "removed and invalid labels (aws-behaviour.md §2.7, M)",
+			name:       "removed and invalid labels (docs/aws-behaviour.md §2.7, M)",
 			in:         &ssm.UnlabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(1), Labels: []string{"a", "zz"}},
 			want:       &ssm.UnlabelParameterVersionOutput{RemovedLabels: []string{"a"}, InvalidLabels: []string{"zz"}},
 			wantLabels: [][]string{{"b"}, {}, {}},
 		},
 		{
-			name:       "a label on another version is invalid here (aws-behaviour.md §2.7, M)",
+			name:       "a label on another version is invalid here (docs/aws-behaviour.md §2.7, M)",
 			in:         &ssm.UnlabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(2), Labels: []string{"a"}},
 			want:       &ssm.UnlabelParameterVersionOutput{RemovedLabels: []string{}, InvalidLabels: []string{"a"}},
 			wantLabels: [][]string{{"a", "b"}, {}, {}},
 		},
 		{
-			name:    "missing version (aws-behaviour.md §2.7, M)",
+			name:    "missing version (docs/aws-behaviour.md §2.7, M)",
 			in:      &ssm.UnlabelParameterVersionInput{Name: aws.String("/l"), ParameterVersion: aws.Int64(9), Labels: []string{"a"}},
 			wantErr: &types.ParameterVersionNotFound{Message: aws.String("Systems Manager could not find version 9 of /l. Verify the version and try again.")},
 		},
 		{
-			name:    "missing parameter (aws-behaviour.md §2.7, M)",
+			name:    "missing parameter (docs/aws-behaviour.md §2.7, M)",
 			in:      &ssm.UnlabelParameterVersionInput{Name: aws.String("/none"), ParameterVersion: aws.Int64(1), Labels: []string{"a"}},
 			wantErr: &types.ParameterNotFound{Message: aws.String("Parameter /none not found.")},
 		},
@@ -209,12 +209,12 @@ func TestGetParameterHistory(t *testing.T) {
 		wantErr error
 	}{
 		{
-			name: "every version, oldest first, decrypted, with labels (aws-behaviour.md §2.7, D)",
+			name: "every version, oldest first, decrypted, with labels (docs/aws-behaviour.md §2.7, D)",
 			in:   &ssm.GetParameterHistoryInput{Name: aws.String("/h"), WithDecryption: aws.Bool(true)},
 			want: []types.ParameterHistory{entry(1, "one", "alias/aws/ssm", []string{}), entry(2, "two", "alias/k", []string{"cur"})},
 		},
 		{
-			name: "h finds /h, one per page (aws-behaviour.md §2.2 MV; aws-behaviour.md §2.7)",
+			name: "h finds /h, one per page (docs/aws-behaviour.md §2.2 MV; docs/aws-behaviour.md §2.7)",
 			in:   &ssm.GetParameterHistoryInput{Name: aws.String("h"), WithDecryption: aws.Bool(true), MaxResults: aws.Int32(1)},
 			want: []types.ParameterHistory{entry(1, "one", "alias/aws/ssm", []string{})},
 		},
@@ -224,12 +224,12 @@ func TestGetParameterHistory(t *testing.T) {
 			want: []types.ParameterHistory{entry(1, "one", "alias/aws/ssm", []string{})},
 		},
 		{
-			name:    "MaxResults over 50 (aws-behaviour.md §2.7, M)",
+			name:    "MaxResults over 50 (docs/aws-behaviour.md §2.7, M)",
 			in:      &ssm.GetParameterHistoryInput{Name: aws.String("/h"), MaxResults: aws.Int32(51)},
 			wantErr: validation("1 validation error detected: Value '51' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50."),
 		},
 		{
-			name:    "missing parameter (aws-behaviour.md §2.7)",
+			name:    "missing parameter (docs/aws-behaviour.md §2.7)",
 			in:      &ssm.GetParameterHistoryInput{Name: aws.String("/none")},
 			wantErr: &types.ParameterNotFound{Message: aws.String("Parameter /none not found.")},
 		},

@@ -41,53 +41,53 @@ func TestPutParameter(t *testing.T) {
 		wantGet *types.Parameter
 	}{
 		{
-			name: "create makes version 1, tier Standard (aws-behaviour.md §2.3, D)",
+			name: "create makes version 1, tier Standard (docs/aws-behaviour.md §2.3, D)",
 			in:   str("/a/b", "v"),
 			want: &ssm.PutParameterOutput{Version: 1, Tier: types.ParameterTierStandard},
 		},
 		{
-			name:    "empty value (aws-behaviour.md §2.3 check 1, M)",
+			name:    "empty value (docs/aws-behaviour.md §2.3 check 1, M)",
 			in:      str("/a", ""),
 			wantErr: validation("1 validation error detected: Value '' at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1."),
 		},
 		{
-			name: "overwrite with tags (aws-behaviour.md §2.3 check 2, M)",
+			name: "overwrite with tags (docs/aws-behaviour.md §2.3 check 2, M)",
 			in: &ssm.PutParameterInput{Name: aws.String("/a"), Value: aws.String("v"), Overwrite: aws.Bool(true),
 				Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}},
 			wantErr: validation("Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource."),
 		},
 		{
-			name:    "overwrite with tags is checked before the name (aws-behaviour.md §2.3 order, M)",
+			name:    "overwrite with tags is checked before the name (docs/aws-behaviour.md §2.3 order, M)",
 			in:      &ssm.PutParameterInput{Name: aws.String("/aws/x"), Value: aws.String("v"), Overwrite: aws.Bool(true), Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}},
 			wantErr: validation("Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource."),
 		},
 		{
-			name:    "reserved /aws path: AccessDenied (aws-behaviour.md §2.8, M)",
+			name:    "reserved /aws path: AccessDenied (docs/aws-behaviour.md §2.8, M)",
 			in:      str("/AWS/P/T", "v"),
 			wantErr: &types.AccessDeniedException{Message: aws.String("No access to reserved parameter name: /AWS/P/T.")},
 		},
 		{
-			name:    "a reference name cannot be written (aws-behaviour.md §1.1 and 2.8)",
+			name:    "a reference name cannot be written (docs/aws-behaviour.md §1.1 and 2.8)",
 			in:      str("/aws/reference/secretsmanager/x", "v"),
 			wantErr: &types.AccessDeniedException{Message: aws.String("No access to reserved parameter name: /aws/reference/secretsmanager/x.")},
 		},
 		{
-			name:    "reserved single-level aws/ssm, any case (aws-behaviour.md §2.8, M)",
+			name:    "reserved single-level aws/ssm, any case (docs/aws-behaviour.md §2.8, M)",
 			in:      str("SSM_test", "v"),
 			wantErr: validation(`Parameter name: can't be prefixed with "aws" or "ssm" (case-insensitive).`),
 		},
 		{
-			name:    "reserved /ssm path (aws-behaviour.md §2.8, M)",
+			name:    "reserved /ssm path (docs/aws-behaviour.md §2.8, M)",
 			in:      str("/ssm/x", "v"),
 			wantErr: validation(badName),
 		},
 		{
-			name:    "a space inside the name (aws-behaviour.md §2.2, D; O boto3 #1499)",
+			name:    "a space inside the name (docs/aws-behaviour.md §2.2, D; O boto3 #1499)",
 			in:      str("/a b", "v"),
 			wantErr: validation(badName),
 		},
 		{
-			name:    "an @ in the name (aws-behaviour.md §2.2; O aws-sdk-php #1952)",
+			name:    "an @ in the name (docs/aws-behaviour.md §2.2; O aws-sdk-php #1952)",
 			in:      str("/x/support@example.com", "v"),
 			wantErr: validation(badName),
 		},
@@ -97,7 +97,7 @@ func TestPutParameter(t *testing.T) {
 			wantErr: validation(badName),
 		},
 		{
-			name:    "not fully qualified (aws-behaviour.md §2.2, D; O terraform-provider-aws #7251)",
+			name:    "not fully qualified (docs/aws-behaviour.md §2.2, D; O terraform-provider-aws #7251)",
 			in:      str("a/b", "v"),
 			wantErr: validation("Parameter name must be a fully qualified name."),
 		},
@@ -109,37 +109,37 @@ func TestPutParameter(t *testing.T) {
 			wantGet: &types.Parameter{Name: aws.String("/trim/me"), Type: types.ParameterTypeString, Value: aws.String("v"), Version: 1, LastModifiedDate: aws.Time(t0), ARN: arn("/trim/me"), DataType: aws.String("text")},
 		},
 		{
-			name: "15 levels are allowed (aws-behaviour.md §2.2, D)",
+			name: "15 levels are allowed (docs/aws-behaviour.md §2.2, D)",
 			in:   str(deep(15), "v"),
 			want: &ssm.PutParameterOutput{Version: 1, Tier: types.ParameterTierStandard},
 		},
 		{
-			name:    "16 levels: HierarchyLevelLimitExceededException (aws-behaviour.md §2.2, D)",
+			name:    "16 levels: HierarchyLevelLimitExceededException (docs/aws-behaviour.md §2.2, D)",
 			in:      str(deep(16), "v"),
 			wantErr: &types.HierarchyLevelLimitExceededException{Message: aws.String("A hierarchy can have a maximum of 15 levels.")},
 		},
 		{
-			name: "1011 characters including the ARN prefix are allowed (aws-behaviour.md §2.2, D)",
+			name: "1011 characters including the ARN prefix are allowed (docs/aws-behaviour.md §2.2, D)",
 			in:   str("/"+strings.Repeat("n", 1011-prefixLen), "v"),
 			want: &ssm.PutParameterOutput{Version: 1, Tier: types.ParameterTierStandard},
 		},
 		{
-			name:    "1012 characters including the ARN prefix are not (aws-behaviour.md §2.2, D)",
+			name:    "1012 characters including the ARN prefix are not (docs/aws-behaviour.md §2.2, D)",
 			in:      str("/"+strings.Repeat("n", 1012-prefixLen), "v"),
 			wantErr: validation("Parameter name is too long: it can have at most 966 characters after the ARN prefix (1011 characters including it)."),
 		},
 		{
-			name:    "no type on create (aws-behaviour.md §2.3 check 4, M)",
+			name:    "no type on create (docs/aws-behaviour.md §2.3 check 4, M)",
 			in:      &ssm.PutParameterInput{Name: aws.String("/a"), Value: aws.String("v")},
 			wantErr: validation("A parameter type is required when you create a parameter."),
 		},
 		{
-			name:    "bad type (aws-behaviour.md §2.3 check 5, M)",
+			name:    "bad type (docs/aws-behaviour.md §2.3 check 5, M)",
 			in:      &ssm.PutParameterInput{Name: aws.String("/a"), Value: aws.String("v"), Type: "str"},
 			wantErr: validation("1 validation error detected: Value 'str' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [SecureString, StringList, String]"),
 		},
 		{
-			name:    "bad data type (aws-behaviour.md §2.3 check 6, M)",
+			name:    "bad data type (docs/aws-behaviour.md §2.3 check 6, M)",
 			in:      &ssm.PutParameterInput{Name: aws.String("/a"), Value: aws.String("v"), Type: types.ParameterTypeString, DataType: aws.String("Text")},
 			wantErr: validation("The following data type is not supported: Text (Data type names are all lowercase.)"),
 		},
@@ -151,19 +151,19 @@ func TestPutParameter(t *testing.T) {
 			wantGet: &types.Parameter{Name: aws.String("/a"), Type: types.ParameterTypeString, Value: aws.String("443"), Version: 1, LastModifiedDate: aws.Time(t0), ARN: arn("/a"), DataType: aws.String("integer")},
 		},
 		{
-			name:    "exists without Overwrite (aws-behaviour.md §2.3 check 7, M; conformance)",
+			name:    "exists without Overwrite (docs/aws-behaviour.md §2.3 check 7, M; conformance)",
 			setup:   []*ssm.PutParameterInput{str("/a", "v")},
 			in:      str("/a", "w"),
 			wantErr: &types.ParameterAlreadyExists{Message: aws.String("The parameter already exists. To overwrite this value, set the overwrite option in the request to true.")},
 		},
 		{
-			name:    "P and /P are one parameter (aws-behaviour.md §2.2, D and MV)",
+			name:    "P and /P are one parameter (docs/aws-behaviour.md §2.2, D and MV)",
 			setup:   []*ssm.PutParameterInput{str("/P", "v")},
 			in:      str("P", "w"),
 			wantErr: &types.ParameterAlreadyExists{Message: aws.String("The parameter already exists. To overwrite this value, set the overwrite option in the request to true.")},
 		},
 		{
-			name:    "overwrite through the other spelling keeps the stored name (aws-behaviour.md §2.2, D and MV)",
+			name:    "overwrite through the other spelling keeps the stored name (docs/aws-behaviour.md §2.2, D and MV)",
 			setup:   []*ssm.PutParameterInput{str("/P", "v")},
 			in:      over("P", "w"),
 			want:    &ssm.PutParameterOutput{Version: 2, Tier: types.ParameterTierStandard},
@@ -171,7 +171,7 @@ func TestPutParameter(t *testing.T) {
 			wantGet: &types.Parameter{Name: aws.String("/P"), Type: types.ParameterTypeString, Value: aws.String("w"), Version: 2, LastModifiedDate: aws.Time(t0), ARN: arn("/P"), DataType: aws.String("text")},
 		},
 		{
-			name: "overwrite inherits type, data type and pattern (aws-behaviour.md §2.3, M)",
+			name: "overwrite inherits type, data type and pattern (docs/aws-behaviour.md §2.3, M)",
 			setup: []*ssm.PutParameterInput{{Name: aws.String("/n"), Value: aws.String("12"), Type: types.ParameterTypeStringList,
 				AllowedPattern: aws.String(`[0-9,]+`), DataType: aws.String("text")}},
 			in:      over("/n", "1,2"),
@@ -180,7 +180,7 @@ func TestPutParameter(t *testing.T) {
 			wantGet: &types.Parameter{Name: aws.String("/n"), Type: types.ParameterTypeStringList, Value: aws.String("1,2"), Version: 2, LastModifiedDate: aws.Time(t0), ARN: arn("/n"), DataType: aws.String("text")},
 		},
 		{
-			name:    "an inherited AllowedPattern still applies (aws-behaviour.md §2.3, D)",
+			name:    "an inherited AllowedPattern still applies (docs/aws-behaviour.md §2.3, D)",
 			setup:   []*ssm.PutParameterInput{{Name: aws.String("/n"), Value: aws.String("12"), Type: types.ParameterTypeString, AllowedPattern: aws.String(`\d{1,4}`)}},
 			in:      over("/n", "x"),
 			wantErr: &types.ParameterPatternMismatchException{Message: aws.String(`Parameter value, cannot be validated against allowedPattern: \d{1,4}`)},
@@ -196,7 +196,7 @@ func TestPutParameter(t *testing.T) {
 			want: &ssm.PutParameterOutput{Version: 1, Tier: types.ParameterTierStandard},
 		},
 		{
-			name:    "Standard tier: 4097 characters (aws-behaviour.md §2.3, O)",
+			name:    "Standard tier: 4097 characters (docs/aws-behaviour.md §2.3, O)",
 			in:      str("/big", strings.Repeat("x", 4097)),
 			wantErr: validation("Standard tier parameters support a maximum parameter value of 4096 characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier. For more information, see https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html"),
 		},
@@ -232,7 +232,7 @@ func TestPutParameter(t *testing.T) {
 			want: &ssm.PutParameterOutput{Version: 2, Tier: types.ParameterTierAdvanced},
 		},
 		{
-			name:  "no tier on overwrite keeps Advanced (aws-behaviour.md §2.3 inheritance, M)",
+			name:  "no tier on overwrite keeps Advanced (docs/aws-behaviour.md §2.3 inheritance, M)",
 			setup: []*ssm.PutParameterInput{{Name: aws.String("/it"), Value: aws.String("v"), Type: types.ParameterTypeString, Tier: types.ParameterTierAdvanced}},
 			in:    over("/it", "w"),
 			want:  &ssm.PutParameterOutput{Version: 2, Tier: types.ParameterTierAdvanced},
@@ -307,7 +307,7 @@ func TestPutParameterVersionLimit(t *testing.T) {
 	for i := 2; i <= 100; i++ {
 		put(t, c, over("/v", fmt.Sprint(i)))
 	}
-	// The 101st version drops version 1 (aws-behaviour.md §2.3, D and M).
+	// The 101st version drops version 1 (docs/aws-behaviour.md §2.3, D and M).
 	put(t, c, over("/v", "101"))
 	_, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/v:1")})
 	checkErr(t, err, &types.ParameterVersionNotFound{Message: aws.String("Systems Manager could not find version 1 of /v. Verify the version and try again.")})
@@ -318,7 +318,7 @@ func TestPutParameterVersionLimit(t *testing.T) {
 	if len(h.Parameters) != 50 || h.Parameters[0].Version != 2 {
 		t.Errorf("history starts at version %d with %d entries, want 2 and 50", h.Parameters[0].Version, len(h.Parameters))
 	}
-	// With a label on the oldest version, the 102nd put fails (aws-behaviour.md §2.3, D).
+	// With a label on the oldest version, the 102nd put fails (docs/aws-behaviour.md §2.3, D).
 	if _, err := c.LabelParameterVersion(ctx, &ssm.LabelParameterVersionInput{Name: aws.String("/v"), ParameterVersion: aws.Int64(2), Labels: []string{"keep"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -24,17 +24,17 @@ func TestTags(t *testing.T) {
 		wantTags []types.Tag
 	}{
 		{
-			name:     "add merges: a key already there takes the new value (aws-behaviour.md §2.7, M)",
+			name:     "add merges: a key already there takes the new value (docs/aws-behaviour.md §2.7, M)",
 			call:     func(c ssmTagger) error { return c.add("/t", tag("a", "2"), tag("c", "3")) },
 			wantTags: []types.Tag{tag("a", "2"), tag("b", "1"), tag("c", "3")},
 		},
 		{
-			name:     "the other spelling of a single-level name (aws-behaviour.md §2.2, D and MV)",
+			name:     "the other spelling of a single-level name (docs/aws-behaviour.md §2.2, D and MV)",
 			call:     func(c ssmTagger) error { return c.add("t", tag("d", "4")) },
 			wantTags: []types.Tag{tag("a", "1"), tag("b", "1"), tag("d", "4")},
 		},
 		{
-			name: "remove ignores unknown keys (aws-behaviour.md §2.7, M)",
+			name: "remove ignores unknown keys (docs/aws-behaviour.md §2.7, M)",
 			call: func(c ssmTagger) error {
 				_, err := c.RemoveTagsFromResource(ctx, &ssm.RemoveTagsFromResourceInput{ResourceType: types.ResourceTypeForTaggingParameter,
 					ResourceId: aws.String("/t"), TagKeys: []string{"a", "zz"}})
@@ -49,7 +49,7 @@ func TestTags(t *testing.T) {
 			wantTags: []types.Tag{tag("a", "1"), tag("b", "1")},
 		},
 		{
-			name: "another resource type: InvalidResourceType (aws-behaviour.md §2.7, M)",
+			name: "another resource type: InvalidResourceType (docs/aws-behaviour.md §2.7, M)",
 			call: func(c ssmTagger) error {
 				_, err := c.AddTagsToResource(ctx, &ssm.AddTagsToResourceInput{ResourceType: types.ResourceTypeForTaggingDocument,
 					ResourceId: aws.String("/t"), Tags: []types.Tag{tag("x", "y")}})
@@ -59,12 +59,12 @@ func TestTags(t *testing.T) {
 			wantTags: []types.Tag{tag("a", "1"), tag("b", "1")},
 		},
 		{
-			name:    "missing parameter: InvalidResourceId (aws-behaviour.md §2.7, M)",
+			name:    "missing parameter: InvalidResourceId (docs/aws-behaviour.md §2.7, M)",
 			call:    func(c ssmTagger) error { return c.add("/none", tag("x", "y")) },
 			wantErr: &types.InvalidResourceId{Message: aws.String("Invalid Resource Id")},
 		},
 		{
-			name: "tags go with the parameter (aws-behaviour.md §2.7, M)",
+			name: "tags go with the parameter (docs/aws-behaviour.md §2.7, M)",
 			call: func(c ssmTagger) error {
 				if _, err := c.DeleteParameter(ctx, &ssm.DeleteParameterInput{Name: aws.String("/t")}); err != nil {
 					return err
@@ -111,7 +111,7 @@ func TestDeleteParameters(t *testing.T) {
 	c, _ := newClient(t)
 	put(t, c, str("/d1", "v"), str("/d2", "v"), str("/keep", "v"))
 	_, err := c.DeleteParameter(ctx, &ssm.DeleteParameterInput{Name: aws.String("d1")})
-	checkErr(t, err, nil) // d1 is /d1 (aws-behaviour.md §2.2, MV)
+	checkErr(t, err, nil) // d1 is /d1 (docs/aws-behaviour.md §2.2, MV)
 	_, err = c.DeleteParameter(ctx, &ssm.DeleteParameterInput{Name: aws.String("/d1")})
 	checkErr(t, err, notFound()) // O: no message (conformance)
 	got, err := c.DeleteParameters(ctx, &ssm.DeleteParametersInput{Names: []string{"/d2", "/d1", "/d2"}})
@@ -120,7 +120,7 @@ func TestDeleteParameters(t *testing.T) {
 	}
 	want := &ssm.DeleteParametersOutput{DeletedParameters: []string{"/d2"}, InvalidParameters: []string{"/d1"}}
 	if diff := cmp.Diff(want, got, cmpOpts...); diff != "" {
-		t.Errorf("DeleteParameters (aws-behaviour.md §2.7) mismatch (-want +got):\n%s", diff)
+		t.Errorf("DeleteParameters (docs/aws-behaviour.md §2.7) mismatch (-want +got):\n%s", diff)
 	}
 	_, err = c.DeleteParameters(ctx, &ssm.DeleteParametersInput{Names: []string{}})
 	checkErr(t, err, validation("1 validation error detected: Value '[]' at 'names' failed to satisfy constraint: Member must have length greater than or equal to 1."))

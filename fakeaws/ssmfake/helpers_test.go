@@ -27,7 +27,7 @@ const (
 
 var t0 = time.Date(2024, 1, 2, 3, 4, 5, 678e6, time.UTC)
 
-// arn is the parameter ARN of name in the test partition (aws-behaviour.md §2.4).
+// arn is the parameter ARN of name in the test partition (docs/aws-behaviour.md §2.4).
 func arn(name string) *string {
 	if name != "" && name[0] == '/' {
 		name = name[1:]

@@ -58,20 +58,20 @@ func TestGetParametersByPath(t *testing.T) {
 		want    []string
 		wantErr error
 	}{
-		{name: "one level: direct children, sorted by name (aws-behaviour.md §2.5)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a")}, want: []string{"/a/x", "/a/y"}},
-		{name: "a trailing slash is optional (aws-behaviour.md §2.5)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a/")}, want: []string{"/a/x", "/a/y"}},
-		{name: "recursive (aws-behaviour.md §2.5)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a"), Recursive: aws.Bool(true)}, want: []string{"/a/b/z", "/a/x", "/a/y"}},
-		{name: "/ one level: the top-level names, either spelling (aws-behaviour.md §2.5, M)", in: &ssm.GetParametersByPathInput{Path: aws.String("/")}, want: []string{"/a-b", "/a.c", "/adv", "/top", "solo"}},
-		{name: "Type filter (aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a"), ParameterFilters: []types.ParameterStringFilter{filter("Type", "", "SecureString")}}, want: []string{"/a/y"}},
-		{name: "KeyId filter (aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), Recursive: aws.Bool(true), ParameterFilters: []types.ParameterStringFilter{filter("KeyId", "", "alias/k")}}, want: []string{"/a/y"}},
-		{name: "Label filter (aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a"), ParameterFilters: []types.ParameterStringFilter{filter("Label", "", "old")}}, want: []string{"/a/x"}},
-		{name: "tag: is not a by-path filter (aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), ParameterFilters: []types.ParameterStringFilter{filter("tag:team", "", "blue")}},
+		{name: "one level: direct children, sorted by name (docs/aws-behaviour.md §2.5)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a")}, want: []string{"/a/x", "/a/y"}},
+		{name: "a trailing slash is optional (docs/aws-behaviour.md §2.5)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a/")}, want: []string{"/a/x", "/a/y"}},
+		{name: "recursive (docs/aws-behaviour.md §2.5)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a"), Recursive: aws.Bool(true)}, want: []string{"/a/b/z", "/a/x", "/a/y"}},
+		{name: "/ one level: the top-level names, either spelling (docs/aws-behaviour.md §2.5, M)", in: &ssm.GetParametersByPathInput{Path: aws.String("/")}, want: []string{"/a-b", "/a.c", "/adv", "/top", "solo"}},
+		{name: "Type filter (docs/aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a"), ParameterFilters: []types.ParameterStringFilter{filter("Type", "", "SecureString")}}, want: []string{"/a/y"}},
+		{name: "KeyId filter (docs/aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), Recursive: aws.Bool(true), ParameterFilters: []types.ParameterStringFilter{filter("KeyId", "", "alias/k")}}, want: []string{"/a/y"}},
+		{name: "Label filter (docs/aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/a"), ParameterFilters: []types.ParameterStringFilter{filter("Label", "", "old")}}, want: []string{"/a/x"}},
+		{name: "tag: is not a by-path filter (docs/aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), ParameterFilters: []types.ParameterStringFilter{filter("tag:team", "", "blue")}},
 			wantErr: &types.InvalidFilterKey{Message: aws.String("The following filter key is not valid: tag:team. Valid filter keys include: [Type, KeyId, Label].")}},
-		{name: "Name is not a by-path filter (aws-behaviour.md §2.5, M with Label added, U)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "x")}},
+		{name: "Name is not a by-path filter (docs/aws-behaviour.md §2.5, M with Label added, U)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "x")}},
 			wantErr: &types.InvalidFilterKey{Message: aws.String("The following filter key is not valid: Name. Valid filter keys include: [Type, KeyId, Label].")}},
-		{name: "MaxResults over 10 (aws-behaviour.md §2.5, M)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), MaxResults: aws.Int32(23)},
+		{name: "MaxResults over 10 (docs/aws-behaviour.md §2.5, M)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), MaxResults: aws.Int32(23)},
 			wantErr: validation("1 validation error detected: Value 23 at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 10")},
-		{name: "the path must start with / (aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("a")}, wantErr: &types.ValidationException{Message: aws.String(badPath)}},
+		{name: "the path must start with / (docs/aws-behaviour.md §2.5, D)", in: &ssm.GetParametersByPathInput{Path: aws.String("a")}, wantErr: &types.ValidationException{Message: aws.String(badPath)}},
 		{name: "a malformed NextToken (D: InvalidNextToken)", in: &ssm.GetParametersByPathInput{Path: aws.String("/"), NextToken: aws.String("!!")},
 			wantErr: &types.InvalidNextToken{Message: aws.String("The nextToken is not valid.")}},
 	}
@@ -91,7 +91,7 @@ func TestGetParametersByPath(t *testing.T) {
 }
 
 // TestByPathLabelFilterFindsTheLabelledVersion: AWS returns the labelled
-// version, not the latest (aws-behaviour.md §2.5, D; moto gets it wrong).
+// version, not the latest (docs/aws-behaviour.md §2.5, D; moto gets it wrong).
 func TestByPathLabelFilterFindsTheLabelledVersion(t *testing.T) {
 	t.Parallel()
 	c := tree(t)
@@ -118,51 +118,51 @@ func TestDescribeParameters(t *testing.T) {
 	}{
 		{name: "everything, sorted by name (D)", in: &ssm.DescribeParametersInput{MaxResults: aws.Int32(50)},
 			want: []string{"/a-b", "/a.c", "/a/b/z", "/a/x", "/a/y", "/adv", "/top", "solo"}},
-		{name: "Name Equals treats x and /x alike (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "top", "/solo")}},
+		{name: "Name Equals treats x and /x alike (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "top", "/solo")}},
 			want: []string{"/top", "solo"}},
-		{name: "Name BeginsWith (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "BeginsWith", "/a/")}},
+		{name: "Name BeginsWith (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "BeginsWith", "/a/")}},
 			want: []string{"/a/b/z", "/a/x", "/a/y"}},
-		{name: "Name Contains (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "Contains", "o")}},
+		{name: "Name Contains (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "Contains", "o")}},
 			want: []string{"/top", "solo"}},
-		{name: "Path OneLevel by default (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "", "/a")}},
+		{name: "Path OneLevel by default (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "", "/a")}},
 			want: []string{"/a/x", "/a/y"}},
-		{name: "Path Recursive (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "Recursive", "/a")}},
+		{name: "Path Recursive (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "Recursive", "/a")}},
 			want: []string{"/a/b/z", "/a/x", "/a/y"}},
-		{name: "Type and Tier combine with AND (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Type", "", "String"), filter("Tier", "", "Advanced")}},
+		{name: "Type and Tier combine with AND (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Type", "", "String"), filter("Tier", "", "Advanced")}},
 			want: []string{"/adv"}},
-		{name: "DataType (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("DataType", "", "aws:ec2:image")}},
+		{name: "DataType (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("DataType", "", "aws:ec2:image")}},
 			want: []string{"/adv"}},
-		{name: "KeyId BeginsWith (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("KeyId", "BeginsWith", "alias/")}},
+		{name: "KeyId BeginsWith (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("KeyId", "BeginsWith", "alias/")}},
 			want: []string{"/a/y"}},
-		{name: "tag:k with a value (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("tag:team", "", "blue")}},
+		{name: "tag:k with a value (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("tag:team", "", "blue")}},
 			want: []string{"/adv"}},
-		{name: "tag:k without values: has the tag (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{{Key: aws.String("tag:team")}}},
+		{name: "tag:k without values: has the tag (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{{Key: aws.String("tag:team")}}},
 			want: []string{"/adv"}},
 		{name: "legacy Filters (D)", in: &ssm.DescribeParametersInput{Filters: []types.ParametersFilter{{Key: types.ParametersFilterKeyType, Values: []string{"SecureString"}}}},
 			want: []string{"/a/y"}},
-		{name: "Filters with ParameterFilters (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{
+		{name: "Filters with ParameterFilters (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{
 			Filters:          []types.ParametersFilter{{Key: types.ParametersFilterKeyName, Values: []string{"x"}}},
 			ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "x")}},
 			wantErr: validation("You can use either Filters or ParameterFilters in a single request.")},
-		{name: "Label is not a describe filter (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Label", "", "x")}},
+		{name: "Label is not a describe filter (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Label", "", "x")}},
 			wantErr: &types.InvalidFilterKey{Message: aws.String("The following filter key is not valid: Label. Valid filter keys include: [Path, Name, Type, KeyId, Tier].")}},
-		{name: "missing values (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{{Key: aws.String("Type")}}},
+		{name: "missing values (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{{Key: aws.String("Type")}}},
 			wantErr: &types.InvalidFilterValue{Message: aws.String("The following filter values are missing : null for filter key Type.")}},
-		{name: "duplicate key (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "a"), filter("Name", "", "b")}},
+		{name: "duplicate key (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Name", "", "a"), filter("Name", "", "b")}},
 			wantErr: &types.InvalidFilterKey{Message: aws.String("The following filter is duplicated in the request: Name. A request can contain only one occurrence of a specific filter.")}},
-		{name: "bad Path option (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "Deep", "/a")}},
+		{name: "bad Path option (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "Deep", "/a")}},
 			wantErr: &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: Deep. Valid options include: [Recursive, OneLevel].")}},
-		{name: "bad Path value (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "", "a//b")}},
+		{name: "bad Path value (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Path", "", "a//b")}},
 			wantErr: validation(badPath)},
-		{name: "bad Tier value (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Tier", "", "Gold")}},
+		{name: "bad Tier value (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Tier", "", "Gold")}},
 			wantErr: &types.InvalidFilterOption{Message: aws.String("The following filter value is not valid: Gold. Valid values include: [Standard, Advanced, Intelligent-Tiering].")}},
-		{name: "bad Type value (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Type", "", "Str")}},
+		{name: "bad Type value (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Type", "", "Str")}},
 			wantErr: &types.InvalidFilterOption{Message: aws.String("The following filter value is not valid: Str. Valid values include: [String, StringList, SecureString].")}},
-		{name: "bad option (aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Type", "Contains", "String")}},
+		{name: "bad option (docs/aws-behaviour.md §2.6, M)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Type", "Contains", "String")}},
 			wantErr: &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: Contains. Valid options include: [BeginsWith, Equals].")}},
-		{name: "structural errors are collected (aws-behaviour.md §2.6, M shape, AWS quotes U)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Bogus", "LongerThanTen", "v")}},
+		{name: "structural errors are collected (docs/aws-behaviour.md §2.6, M shape, AWS quotes U)", in: &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{filter("Bogus", "LongerThanTen", "v")}},
 			wantErr: validation("2 validation errors detected: Value 'Bogus' at 'parameterFilters.1.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType; Value 'LongerThanTen' at 'parameterFilters.1.member.option' failed to satisfy constraint: Member must have length less than or equal to 10")},
-		{name: "MaxResults over 50 (aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{MaxResults: aws.Int32(51)},
+		{name: "MaxResults over 50 (docs/aws-behaviour.md §2.6, D)", in: &ssm.DescribeParametersInput{MaxResults: aws.Int32(51)},
 			wantErr: validation("1 validation error detected: Value '51' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50.")},
 		{name: "a malformed NextToken (D)", in: &ssm.DescribeParametersInput{NextToken: aws.String("bm90IG91cnM")},
 			wantErr: &types.InvalidNextToken{Message: aws.String("The nextToken is not valid.")}},
@@ -183,7 +183,7 @@ func TestDescribeParameters(t *testing.T) {
 }
 
 // TestDescribeParametersMetadata: ParameterMetadata carries the ARN and no
-// value (aws-behaviour.md §2.6, D), LastModifiedUser the account's root (no IAM here).
+// value (docs/aws-behaviour.md §2.6, D), LastModifiedUser the account's root (no IAM here).
 func TestDescribeParametersMetadata(t *testing.T) {
 	t.Parallel()
 	c, _ := newClient(t)
@@ -298,7 +298,7 @@ func TestTokenSurvivesChanges(t *testing.T) {
 
 // TestScanLimit: a filter that rejects most of a large range gives pages
 // that stop after a bounded number of names with a NextToken (AWS too
-// answers short pages with a token; aws-behaviour.md §2.6, O), and following the tokens
+// answers short pages with a token; docs/aws-behaviour.md §2.6, O), and following the tokens
 // finds everything.
 func TestScanLimit(t *testing.T) {
 	t.Parallel()

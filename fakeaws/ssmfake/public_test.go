@@ -25,7 +25,7 @@ func TestPublicParametersGet(t *testing.T) {
 		{"a service (D)", gi + "/services/secretsmanager", "secretsmanager"},
 		{"a service's longName (D)", gi + "/services/ssm/longName", "AWS Systems Manager"},
 		{"a service's region (D)", gi + "/services/lambda/regions/us-west-2", "us-west-2"},
-		{"version selector :1 (aws-behaviour.md §2.4)", gi + "/services/s3:1", "s3"},
+		{"version selector :1 (docs/aws-behaviour.md §2.4)", gi + "/services/s3:1", "s3"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,13 +41,13 @@ func TestPublicParametersGet(t *testing.T) {
 			}
 		})
 	}
-	t.Run("unknown public name: ParameterNotFound (aws-behaviour.md §2.4)", func(t *testing.T) {
+	t.Run("unknown public name: ParameterNotFound (docs/aws-behaviour.md §2.4)", func(t *testing.T) {
 		t.Parallel()
 		c, _ := newClient(t)
 		_, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(gi + "/regions/xx-nowhere-1")})
 		checkErr(t, err, notFound())
 	})
-	t.Run("GetParameters mixes public and missing names (aws-behaviour.md §2.4)", func(t *testing.T) {
+	t.Run("GetParameters mixes public and missing names (docs/aws-behaviour.md §2.4)", func(t *testing.T) {
 		t.Parallel()
 		c, _ := newClient(t)
 		out, err := c.GetParameters(ctx, &ssm.GetParametersInput{Names: []string{gi + "/services/ssm", gi + "/nope", gi + "/regions/us-east-1/longName"}})
@@ -86,14 +86,14 @@ func TestPublicParametersByPath(t *testing.T) {
 		}
 		return names
 	}
-	t.Run("one level: the region's own attributes, not its services (aws-behaviour.md §2.5)", func(t *testing.T) {
+	t.Run("one level: the region's own attributes, not its services (docs/aws-behaviour.md §2.5)", func(t *testing.T) {
 		want := []string{gi + "/regions/us-east-1/domain", gi + "/regions/us-east-1/geolocationCountry", gi + "/regions/us-east-1/geolocationRegion",
 			gi + "/regions/us-east-1/longName", gi + "/regions/us-east-1/partition"}
 		if diff := cmp.Diff(want, list(gi+"/regions/us-east-1", false)); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
 	})
-	t.Run("recursive: a service's regions with their endpoints (aws-behaviour.md §2.5)", func(t *testing.T) {
+	t.Run("recursive: a service's regions with their endpoints (docs/aws-behaviour.md §2.5)", func(t *testing.T) {
 		got := list(gi+"/services/ssm/regions", true)
 		if len(got) < 40 || got[0] != gi+"/services/ssm/regions/af-south-1" || got[1] != gi+"/services/ssm/regions/af-south-1/endpoint" {
 			t.Errorf("got %d names starting %v", len(got), got[:min(len(got), 2)])
@@ -113,7 +113,7 @@ func TestPublicParametersReadOnly(t *testing.T) {
 	c, _ := newClient(t)
 	_, err := c.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String(gi + "/regions/us-east-1"), Value: aws.String("x"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)})
 	if err == nil {
-		t.Fatal("PutParameter under /aws/ succeeded, want a refusal (aws-behaviour.md §2.8)")
+		t.Fatal("PutParameter under /aws/ succeeded, want a refusal (docs/aws-behaviour.md §2.8)")
 	}
 	out, err := c.DescribeParameters(ctx, &ssm.DescribeParametersInput{})
 	if err != nil || len(out.Parameters) != 0 {

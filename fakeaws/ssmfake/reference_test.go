@@ -17,7 +17,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
-// The reference scenario (spec/article-scenario.md: real AWS CLI output).
+// The reference scenario (docs/article-scenario.md: real AWS CLI output).
 const (
 	refARN   = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ"
 	refName  = "prod/App/Mysql"
@@ -108,7 +108,7 @@ func TestReferenceScenario(t *testing.T) {
 }
 
 // TestReferenceRules covers the bridge's errors and the operations that do
-// not resolve references (aws-behaviour.md §1.1).
+// not resolve references (docs/aws-behaviour.md §1.1).
 func TestReferenceRules(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -132,35 +132,35 @@ func TestReferenceRules(t *testing.T) {
 		wantErr error
 	}{
 		{
-			name: "WithDecryption is checked before the lookup (aws-behaviour.md §1.1, S and M)",
+			name: "WithDecryption is checked before the lookup (docs/aws-behaviour.md §1.1, S and M)",
 			call: func() (any, error) {
 				return ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/none")})
 			},
 			wantErr: validation("WithDecryption flag must be True for retrieving a Secret Manager secret."),
 		},
 		{
-			name: "missing secret: slash stripped, null appended (aws-behaviour.md §1.1, O: one real observation)",
+			name: "missing secret: slash stripped, null appended (docs/aws-behaviour.md §1.1, O: one real observation)",
 			call: func() (any, error) {
 				return ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/shared-secret-alpha"), WithDecryption: aws.Bool(true)})
 			},
 			wantErr: refNotFound("aws/reference/secretsmanager/shared-secret-alphanull"),
 		},
 		{
-			name: "missing stage: the selector text appended (aws-behaviour.md §1.1, O form, U)",
+			name: "missing stage: the selector text appended (docs/aws-behaviour.md §1.1, O form, U)",
 			call: func() (any, error) {
 				return ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(refParam + ":AWSPENDING"), WithDecryption: aws.Bool(true)})
 			},
 			wantErr: refNotFound("aws/reference/secretsmanager/prod/App/MysqlAWSPENDING"),
 		},
 		{
-			name: "empty selector (aws-behaviour.md §1.1, U)",
+			name: "empty selector (docs/aws-behaviour.md §1.1, U)",
 			call: func() (any, error) {
 				return ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(refParam + ":"), WithDecryption: aws.Bool(true)})
 			},
 			wantErr: validation("Invalid parameter name. Please use correct syntax for referencing a version/label <name>:<version/label>"),
 		},
 		{
-			name: "a SecretBinary secret answers without Value and does not crash (aws-behaviour.md §1.1, U)",
+			name: "a SecretBinary secret answers without Value and does not crash (docs/aws-behaviour.md §1.1, U)",
 			call: func() (any, error) {
 				out, err := ssmc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/bin"), WithDecryption: aws.Bool(true)})
 				if err != nil {
@@ -171,14 +171,14 @@ func TestReferenceRules(t *testing.T) {
 			want: (*string)(nil),
 		},
 		{
-			name: "GetParameters: WithDecryption checked for the whole call (aws-behaviour.md §1.1)",
+			name: "GetParameters: WithDecryption checked for the whole call (docs/aws-behaviour.md §1.1)",
 			call: func() (any, error) {
 				return ssmc.GetParameters(ctx, &ssm.GetParametersInput{Names: []string{"/plain", refParam}})
 			},
 			wantErr: validation("WithDecryption flag must be True for retrieving a Secret Manager secret."),
 		},
 		{
-			name: "GetParameters: found references listed, missing ones in InvalidParameters (aws-behaviour.md §1.1, U)",
+			name: "GetParameters: found references listed, missing ones in InvalidParameters (docs/aws-behaviour.md §1.1, U)",
 			call: func() (any, error) {
 				out, err := ssmc.GetParameters(ctx, &ssm.GetParametersInput{Names: []string{refParam + ":AWSCURRENT", "/aws/reference/secretsmanager/none", "/plain"}, WithDecryption: aws.Bool(true)})
 				if err != nil {
@@ -193,28 +193,28 @@ func TestReferenceRules(t *testing.T) {
 			want: [][]string{{refParam + ":AWSCURRENT", "/plain"}, {"/aws/reference/secretsmanager/none"}},
 		},
 		{
-			name: "history of a reference: ParameterNotFound (aws-behaviour.md §1.1, D)",
+			name: "history of a reference: ParameterNotFound (docs/aws-behaviour.md §1.1, D)",
 			call: func() (any, error) {
 				return ssmc.GetParameterHistory(ctx, &ssm.GetParameterHistoryInput{Name: aws.String(refParam)})
 			},
 			wantErr: &types.ParameterNotFound{Message: aws.String("Parameter " + refParam + " not found.")},
 		},
 		{
-			name: "label a reference: ParameterNotFound (aws-behaviour.md §1.1, D)",
+			name: "label a reference: ParameterNotFound (docs/aws-behaviour.md §1.1, D)",
 			call: func() (any, error) {
 				return ssmc.LabelParameterVersion(ctx, &ssm.LabelParameterVersionInput{Name: aws.String(refParam), Labels: []string{"x"}})
 			},
 			wantErr: &types.ParameterNotFound{Message: aws.String("Parameter " + refParam + " not found.")},
 		},
 		{
-			name: "delete a reference: ParameterNotFound (aws-behaviour.md §1.1, M)",
+			name: "delete a reference: ParameterNotFound (docs/aws-behaviour.md §1.1, M)",
 			call: func() (any, error) {
 				return ssmc.DeleteParameter(ctx, &ssm.DeleteParameterInput{Name: aws.String(refParam)})
 			},
 			wantErr: notFound(),
 		},
 		{
-			name: "put a reference: reserved name (aws-behaviour.md §1.1 and 2.8, M)",
+			name: "put a reference: reserved name (docs/aws-behaviour.md §1.1 and 2.8, M)",
 			call: func() (any, error) {
 				return ssmc.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String(refParam), Value: aws.String("x"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)})
 			},
@@ -232,7 +232,7 @@ func TestReferenceRules(t *testing.T) {
 			want: 0,
 		},
 		{
-			name: "/aws paths may not be described (aws-behaviour.md §2.6, M)",
+			name: "/aws paths may not be described (docs/aws-behaviour.md §2.6, M)",
 			call: func() (any, error) {
 				return ssmc.DescribeParameters(ctx, &ssm.DescribeParametersInput{ParameterFilters: []types.ParameterStringFilter{
 					{Key: aws.String("Path"), Values: []string{"/aws/reference/secretsmanager"}}}})

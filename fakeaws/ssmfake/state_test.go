@@ -42,7 +42,7 @@ func dump(t *testing.T, c *ssmfake.Client) map[string]any {
 }
 
 // TestFailedCallsChangeNothing: every check runs before any change (common
-// brief; aws-behaviour.md §2.3).
+// brief; docs/aws-behaviour.md §2.3).
 func TestFailedCallsChangeNothing(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

@@ -7,14 +7,14 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// remove drops p, its versions and its tags (aws-behaviour.md §2.7, M).
+// remove drops p, its versions and its tags (docs/aws-behaviour.md §2.7, M).
 func (s *State) remove(p *param) {
 	delete(s.params, key(p.name))
 	s.index.remove(p.name)
 }
 
 // DeleteParameter deletes a parameter with all its versions and tags. A
-// missing parameter, or a reference, gives ParameterNotFound (aws-behaviour.md §2.7, 1.1).
+// missing parameter, or a reference, gives ParameterNotFound (docs/aws-behaviour.md §2.7, 1.1).
 func (s *State) DeleteParameter(env core.Env, in *ssm.DeleteParameterInput) (*ssm.DeleteParameterOutput, error) {
 	p, err := s.lookupPlain(aws.ToString(in.Name), false)
 	if err != nil {
@@ -26,7 +26,7 @@ func (s *State) DeleteParameter(env core.Env, in *ssm.DeleteParameterInput) (*ss
 
 // DeleteParameters deletes up to ten parameters: the names deleted go to
 // DeletedParameters, the others to InvalidParameters, each name once, in
-// the order given; it is never an error otherwise (aws-behaviour.md §2.7).
+// the order given; it is never an error otherwise (docs/aws-behaviour.md §2.7).
 func (s *State) DeleteParameters(env core.Env, in *ssm.DeleteParametersInput) (*ssm.DeleteParametersOutput, error) {
 	if len(in.Names) < 1 || len(in.Names) > maxGetNames {
 		return nil, errNamesCount(in.Names)

@@ -21,7 +21,7 @@ import (
 const describeDefault = 10
 
 // filterKeyPattern is the model's pattern for a ParameterStringFilter key
-// (aws-behaviour.md §2.6, M; DataType added as AWS accepts it, D).
+// (docs/aws-behaviour.md §2.6, M; DataType added as AWS accepts it, D).
 var filterKeyPattern = regexp.MustCompile(`^(tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType)$`)
 
 // describeFilter is a checked DescribeParameters filter.
@@ -33,7 +33,7 @@ type describeFilter struct {
 
 // checkStructure applies the model's constraints to ParameterFilters and
 // reports every failure in one message, as AWS's model validation does
-// (aws-behaviour.md §2.6; moto's shape, with AWS's usual single quotes, U).
+// (docs/aws-behaviour.md §2.6; moto's shape, with AWS's usual single quotes, U).
 func checkStructure(fs []types.ParameterStringFilter) error {
 	var msgs []string
 	for i, f := range fs {
@@ -67,7 +67,7 @@ func checkStructure(fs []types.ParameterStringFilter) error {
 	return validation(fmt.Sprintf("%d validation errors detected: %s", len(msgs), strings.Join(msgs, "; ")))
 }
 
-// checkDescribeFilters checks DescribeParameters' filters (aws-behaviour.md §2.6): the
+// checkDescribeFilters checks DescribeParameters' filters (docs/aws-behaviour.md §2.6): the
 // structure first, then the meaning, the first failure winning.
 func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterStringFilter) ([]describeFilter, error) {
 	if len(legacy) > 0 && len(fs) > 0 {
@@ -150,11 +150,11 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 }
 
 // slashed gives a name a leading slash, so that x and /x compare alike
-// (aws-behaviour.md §2.6, M).
+// (docs/aws-behaviour.md §2.6, M).
 func slashed(s string) string { return "/" + strings.TrimPrefix(s, "/") }
 
 // match reports whether p passes every filter (AND), each of which passes
-// when one of its values does (OR) (aws-behaviour.md §2.6).
+// when one of its values does (OR) (docs/aws-behaviour.md §2.6).
 func match(p *param, fs []describeFilter) bool {
 	v := p.latest()
 	for _, f := range fs {
@@ -265,7 +265,7 @@ func disjoint(pre []string) []string {
 	return out
 }
 
-// DescribeParameters lists parameter metadata (no values; aws-behaviour.md §2.6), sorted
+// DescribeParameters lists parameter metadata (no values; docs/aws-behaviour.md §2.6), sorted
 // by name (byte order). With a Name filter (Equals or BeginsWith) or a Path
 // filter it seeks to the matching ranges of the index instead of walking
 // all of it, and it looks at no more than scanLimit names per page.

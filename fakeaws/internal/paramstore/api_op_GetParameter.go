@@ -32,7 +32,7 @@ func ciphertext(keyID, value string) string {
 
 // shownValue is v's value as an answer shows it: SecureString values are
 // ciphertext unless decrypt; WithDecryption does nothing to the other types
-// (aws-behaviour.md §2.4, D).
+// (docs/aws-behaviour.md §2.4, D).
 func shownValue(v *version, decrypt bool) string {
 	if v.typ == types.ParameterTypeSecureString && !decrypt {
 		return ciphertext(v.keyID, v.value)
@@ -85,7 +85,7 @@ type paramValues struct {
 	modified                          time.Time
 }
 
-// resolve finds the parameter and version a Get name asks for (aws-behaviour.md §2.4):
+// resolve finds the parameter and version a Get name asks for (docs/aws-behaviour.md §2.4):
 // the latest version, version N for name:N, the labelled version for
 // name:label.
 func (s *State) resolve(raw string) (*param, *version, *selector, error) {
@@ -116,7 +116,7 @@ func (s *State) resolve(raw string) (*param, *version, *selector, error) {
 		v := p.findLabel(sel.label)
 		if v == nil {
 			// AWS's answer to a missing label is not known; moto answers
-			// ParameterNotFound (aws-behaviour.md §2.4, M), and so does the fake.
+			// ParameterNotFound (docs/aws-behaviour.md §2.4, M), and so does the fake.
 			return nil, nil, nil, errNotFound()
 		}
 		return p, v, sel, nil
@@ -136,7 +136,7 @@ type ParameterAnswer struct {
 func NewParameterAnswer() *ParameterAnswer { return new(ParameterAnswer) }
 
 // GetParameter returns one parameter, or a Secrets Manager secret through a
-// /aws/reference/secretsmanager/ name (aws-behaviour.md §1, 2.4), answered in a.
+// /aws/reference/secretsmanager/ name (docs/aws-behaviour.md §1, 2.4), answered in a.
 func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput, a *ParameterAnswer) (*ssm.GetParameterOutput, error) {
 	raw := aws.ToString(in.Name)
 	decrypt := aws.ToBool(in.WithDecryption)
@@ -163,7 +163,7 @@ func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput, a *Paramet
 const maxGetNames = 10
 
 // errNamesCount is the model-validation text for a Names list of the wrong
-// length (aws-behaviour.md §2.4, M).
+// length (docs/aws-behaviour.md §2.4, M).
 func errNamesCount(names []string) error {
 	if len(names) == 0 {
 		return validation("1 validation error detected: Value '[]' at 'names' failed to satisfy constraint: Member must have length greater than or equal to 1.")
@@ -175,8 +175,8 @@ func errNamesCount(names []string) error {
 // ones found sorted by Name ("The results for GetParameters requests are
 // listed in alphabetical order", D: GetParametersInput.Names; the order
 // asked among equal names), each name asked once; the others in
-// InvalidParameters, in the order asked (aws-behaviour.md §2.4). A reference without WithDecryption fails the
-// whole call, before any lookup (aws-behaviour.md §1.1).
+// InvalidParameters, in the order asked (docs/aws-behaviour.md §2.4). A reference without WithDecryption fails the
+// whole call, before any lookup (docs/aws-behaviour.md §1.1).
 func (s *State) GetParameters(env core.Env, in *ssm.GetParametersInput) (*ssm.GetParametersOutput, error) {
 	if len(in.Names) < 1 || len(in.Names) > maxGetNames {
 		return nil, errNamesCount(in.Names)

@@ -14,7 +14,7 @@ import (
 
 // lookupPlain finds the parameter a name of a changing or history
 // operation names: no selector, no ARN (D: these take a name), and never a
-// reference, which has no history, labels or deletion (aws-behaviour.md §1.1, D).
+// reference, which has no history, labels or deletion (docs/aws-behaviour.md §1.1, D).
 // named picks the ParameterNotFound text: empty where real AWS is known to
 // send none (delete; O), moto's "Parameter <name> not found." elsewhere.
 func (s *State) lookupPlain(raw string, named bool) (*param, error) {
@@ -33,7 +33,7 @@ func (s *State) lookupPlain(raw string, named bool) (*param, error) {
 }
 
 // GetParameterHistory lists the retained versions of a parameter, oldest
-// first, up to MaxResults (1–50, default 50) a page (aws-behaviour.md §2.7). Name may
+// first, up to MaxResults (1–50, default 50) a page (docs/aws-behaviour.md §2.7). Name may
 // be the parameter's ARN (D). The page
 // token holds the last version number returned.
 func (s *State) GetParameterHistory(env core.Env, in *ssm.GetParameterHistoryInput) (*ssm.GetParameterHistoryOutput, error) {

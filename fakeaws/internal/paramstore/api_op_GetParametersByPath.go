@@ -12,12 +12,12 @@ import (
 )
 
 // scanLimit is the most parameters one page looks at. AWS, too, may answer
-// fewer results than MaxResults, even none, with a NextToken (aws-behaviour.md §2.6, O);
+// fewer results than MaxResults, even none, with a NextToken (docs/aws-behaviour.md §2.6, O);
 // the limit keeps a page's cost bounded when filters reject most of a large
 // range.
 const scanLimit = 1000
 
-// errBadPath: a path that breaks the name rules (aws-behaviour.md §2.6, M; seen from real
+// errBadPath: a path that breaks the name rules (docs/aws-behaviour.md §2.6, M; seen from real
 // AWS as well, O: aws-samples/resource-autotagger #1).
 func errBadPath() error {
 	return validation(`The parameter doesn't meet the parameter name requirements. The parameter name must begin with a forward slash "/". It can't be prefixed with "aws" or "ssm" (case-insensitive). It must use only letters, numbers, or the following symbols: . (period), - (hyphen), _ (underscore). Special characters are not allowed. All sub-paths, if specified, must use the forward slash symbol "/". Valid example: /get/parameters2-/by1./path0_.`)
@@ -45,7 +45,7 @@ type byPathFilter struct {
 }
 
 // checkByPathFilters checks the filters GetParametersByPath allows: Type,
-// KeyId and Label (D; Label only with Equals). Texts from aws-behaviour.md §2.5 and 2.6
+// KeyId and Label (D; Label only with Equals). Texts from docs/aws-behaviour.md §2.5 and 2.6
 // (M) with the key lists corrected to what AWS allows here (U).
 func checkByPathFilters(fs []types.ParameterStringFilter) ([]byPathFilter, error) {
 	var out []byPathFilter
@@ -163,7 +163,7 @@ func (s *State) GetParametersByPath(env core.Env, in *ssm.GetParametersByPathInp
 		start = ""
 	}
 	// Paths under the public tree list the tree (a Store's own names can
-	// never be there, aws-behaviour.md §2.8); other paths never list it.
+	// never be there, docs/aws-behaviour.md §2.8); other paths never list it.
 	idx, params := &s.index, s.params
 	if isPublic(prefix) || strings.HasPrefix(publicPrefix, prefix) && prefix != "/" {
 		t := public()

@@ -17,7 +17,7 @@ import (
 const maxLabels = 10
 
 // checkLabelList applies the model's constraints to a Labels list: 1–10
-// labels of 1–100 characters (aws-behaviour.md §2.7, M; D).
+// labels of 1–100 characters (docs/aws-behaviour.md §2.7, M; D).
 func checkLabelList(labels []string) error {
 	if len(labels) < 1 || len(labels) > maxLabels {
 		c := "Member must have length less than or equal to 10"
@@ -34,7 +34,7 @@ func checkLabelList(labels []string) error {
 	return nil
 }
 
-// validLabel applies the label rules (D, aws-behaviour.md §2.7): letters, digits, '.',
+// validLabel applies the label rules (D, docs/aws-behaviour.md §2.7): letters, digits, '.',
 // '-' and '_'; not beginning with a digit, "aws" or "ssm" (the prefixes
 // compared without regard to case).
 func validLabel(l string) bool {
@@ -57,7 +57,7 @@ func validLabel(l string) bool {
 // LabelParameterVersion attaches labels to a version (the latest when none
 // is given). A label is unique in a parameter: attaching it moves it from
 // another version. Labels that break the rules are not attached and come
-// back in InvalidLabels. A version carries at most ten labels (aws-behaviour.md §2.7).
+// back in InvalidLabels. A version carries at most ten labels (docs/aws-behaviour.md §2.7).
 func (s *State) LabelParameterVersion(env core.Env, in *ssm.LabelParameterVersionInput) (*ssm.LabelParameterVersionOutput, error) {
 	if err := checkLabelList(in.Labels); err != nil {
 		return nil, err
@@ -85,7 +85,7 @@ func (s *State) LabelParameterVersion(env core.Env, in *ssm.LabelParameterVersio
 		}
 	}
 	if len(v.labels)+len(add) > maxLabels {
-		// moto's text without the CLI's prefix it repeats (aws-behaviour.md §2.7; U).
+		// moto's text without the CLI's prefix it repeats (docs/aws-behaviour.md §2.7; U).
 		return nil, &types.ParameterVersionLabelLimitExceeded{Message: aws.String("A parameter version can have maximum 10 labels.Move one or more labels to another version and try again.")}
 	}
 	for _, l := range add {
@@ -98,7 +98,7 @@ func (s *State) LabelParameterVersion(env core.Env, in *ssm.LabelParameterVersio
 }
 
 // UnlabelParameterVersion removes labels from a version: the ones it
-// carried come back in RemovedLabels, the others in InvalidLabels (aws-behaviour.md §2.7).
+// carried come back in RemovedLabels, the others in InvalidLabels (docs/aws-behaviour.md §2.7).
 func (s *State) UnlabelParameterVersion(env core.Env, in *ssm.UnlabelParameterVersionInput) (*ssm.UnlabelParameterVersionOutput, error) {
 	if err := checkLabelList(in.Labels); err != nil {
 		return nil, err

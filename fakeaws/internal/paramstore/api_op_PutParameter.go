@@ -59,19 +59,19 @@ func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutP
 }
 
 // PutParameterInto is PutParameter filling a. Checks run in the order of
-// aws-behaviour.md §2.3 and all of them before anything changes.
+// docs/aws-behaviour.md §2.3 and all of them before anything changes.
 func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutAnswer) (*ssm.PutParameterOutput, error) {
 	value := aws.ToString(in.Value)
 	overwrite := aws.ToBool(in.Overwrite)
-	// 1. Empty value (aws-behaviour.md §2.3, M).
+	// 1. Empty value (docs/aws-behaviour.md §2.3, M).
 	if value == "" {
 		return nil, validation("1 validation error detected: Value '' at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.")
 	}
-	// 2. Overwrite with Tags (aws-behaviour.md §2.3, M).
+	// 2. Overwrite with Tags (docs/aws-behaviour.md §2.3, M).
 	if overwrite && len(in.Tags) > 0 {
 		return nil, validation("Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.")
 	}
-	// 3. The name: reserved prefixes first (aws-behaviour.md §2.8), then the rules of 2.2.
+	// 3. The name: reserved prefixes first (docs/aws-behaviour.md §2.8), then the rules of 2.2.
 	name := trimName(aws.ToString(in.Name))
 	if err := s.checkPutName(name); err != nil {
 		return nil, err
@@ -81,18 +81,18 @@ func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutA
 	if p != nil {
 		prev = p.latest()
 	}
-	// 4, 5. Type (aws-behaviour.md §2.3, M).
+	// 4, 5. Type (docs/aws-behaviour.md §2.3, M).
 	if prev == nil && in.Type == "" {
 		return nil, validation("A parameter type is required when you create a parameter.")
 	}
 	if in.Type != "" && !slices.Contains(types.ParameterTypeString.Values(), in.Type) {
 		return nil, validation(fmt.Sprintf("1 validation error detected: Value '%s' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [SecureString, StringList, String]", in.Type))
 	}
-	// 6. DataType (aws-behaviour.md §2.3, M; the list is D).
+	// 6. DataType (docs/aws-behaviour.md §2.3, M; the list is D).
 	if in.DataType != nil && !slices.Contains(dataTypes, *in.DataType) {
 		return nil, validation(fmt.Sprintf("The following data type is not supported: %s (Data type names are all lowercase.)", *in.DataType))
 	}
-	// 7. Exists without Overwrite (aws-behaviour.md §2.3, M; conformance scenario).
+	// 7. Exists without Overwrite (docs/aws-behaviour.md §2.3, M; conformance scenario).
 	if prev != nil && !overwrite {
 		return nil, &types.ParameterAlreadyExists{Message: aws.String("The parameter already exists. To overwrite this value, set the overwrite option in the request to true.")}
 	}
@@ -109,7 +109,7 @@ func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutA
 	*v = version{value: value, modified: env.Now, user: s.user}
 	v.typ = in.Type
 	if prev != nil {
-		// Fields left out of an overwrite are inherited (aws-behaviour.md §2.3, M).
+		// Fields left out of an overwrite are inherited (docs/aws-behaviour.md §2.3, M).
 		v.version = prev.version + 1
 		if v.typ == "" {
 			v.typ = prev.typ
@@ -159,7 +159,7 @@ func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutA
 	if err := checkValue(v); err != nil {
 		return nil, err
 	}
-	// 8. The version limit (aws-behaviour.md §2.3, D and M).
+	// 8. The version limit (docs/aws-behaviour.md §2.3, D and M).
 	if p != nil && len(p.versions) >= maxVersions {
 		if oldest := p.versions[0]; len(oldest.labels) > 0 {
 			return nil, &types.ParameterMaxVersionLimitExceeded{Message: aws.String(fmt.Sprintf(
@@ -237,7 +237,7 @@ func resolveTier(asked types.ParameterTier, prev, v *version) (types.ParameterTi
 func checkValue(v *version) error {
 	n := utf8.RuneCountInString(v.value)
 	if v.tier == types.ParameterTierStandard && n > maxStandardValue {
-		// O: real AWS text (aws-behaviour.md §2.3).
+		// O: real AWS text (docs/aws-behaviour.md §2.3).
 		return validation("Standard tier parameters support a maximum parameter value of 4096 characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier. For more information, see https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html")
 	}
 	if n > maxAdvancedValue {

@@ -12,7 +12,7 @@ import (
 
 // tagged finds the parameter a tag operation names. Only parameters are
 // resources here: any other type is InvalidResourceType; a missing
-// parameter is InvalidResourceId (texts: aws-behaviour.md §2.7, M).
+// parameter is InvalidResourceId (texts: docs/aws-behaviour.md §2.7, M).
 func (s *State) tagged(typ types.ResourceTypeForTagging, id string) (*param, error) {
 	if typ != types.ResourceTypeForTaggingParameter {
 		return nil, &types.InvalidResourceType{Message: aws.String("Invalid Resource Type")}
@@ -29,7 +29,7 @@ func (s *State) tagged(typ types.ResourceTypeForTagging, id string) (*param, err
 }
 
 // AddTagsToResource adds tags to a parameter, a key already present taking
-// the new value; a parameter carries at most 50 tags (aws-behaviour.md §2.7, D).
+// the new value; a parameter carries at most 50 tags (docs/aws-behaviour.md §2.7, D).
 func (s *State) AddTagsToResource(env core.Env, in *ssm.AddTagsToResourceInput) (*ssm.AddTagsToResourceOutput, error) {
 	p, err := s.tagged(in.ResourceType, aws.ToString(in.ResourceId))
 	if err != nil {
@@ -43,7 +43,7 @@ func (s *State) AddTagsToResource(env core.Env, in *ssm.AddTagsToResourceInput) 
 }
 
 // RemoveTagsFromResource removes the tags with the given keys; unknown keys
-// are ignored (aws-behaviour.md §2.7, M).
+// are ignored (docs/aws-behaviour.md §2.7, M).
 func (s *State) RemoveTagsFromResource(env core.Env, in *ssm.RemoveTagsFromResourceInput) (*ssm.RemoveTagsFromResourceOutput, error) {
 	p, err := s.tagged(in.ResourceType, aws.ToString(in.ResourceId))
 	if err != nil {

@@ -8,7 +8,7 @@ import (
 )
 
 // One constructor per error, each citing where its words come from (tags as
-// in spec/aws-behaviour.md: S scenario, O real AWS output, D documentation,
+// in docs/aws-behaviour.md: S scenario, O real AWS output, D documentation,
 // M moto, U unverified).
 
 func validation(msg string) error { return &types.ValidationException{Message: aws.String(msg)} }
@@ -21,12 +21,12 @@ func errNotFound() error { return &types.ParameterNotFound{Message: aws.String("
 
 // errNotFoundNamed is ParameterNotFound where no real AWS text is known
 // (GetParameterHistory, LabelParameterVersion, UnlabelParameterVersion):
-// moto's words (aws-behaviour.md §2.7, M).
+// moto's words (docs/aws-behaviour.md §2.7, M).
 func errNotFoundNamed(name string) error {
 	return &types.ParameterNotFound{Message: aws.String("Parameter " + name + " not found.")}
 }
 
-// errVersionNotFound: aws-behaviour.md §2.4 (M, from moto PR 3977, which copied AWS's answer).
+// errVersionNotFound: docs/aws-behaviour.md §2.4 (M, from moto PR 3977, which copied AWS's answer).
 func errVersionNotFound(n int64, name string) error {
 	return &types.ParameterVersionNotFound{Message: aws.String(fmt.Sprintf(
 		"Systems Manager could not find version %d of %s. Verify the version and try again.", n, name))}
@@ -34,7 +34,7 @@ func errVersionNotFound(n int64, name string) error {
 
 // errBadName is the text real AWS sends for any malformed name: a space, a
 // character outside a-zA-Z0-9_.-/, an ARN where a name is wanted (O: boto3
-// #1499, aws-sdk-php #1952, localstack #7712; aws-behaviour.md §2.2).
+// #1499, aws-sdk-php #1952, localstack #7712; docs/aws-behaviour.md §2.2).
 func errBadName() error {
 	return validation(`Parameter name: can't be prefixed with "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_`)
 }
@@ -45,12 +45,12 @@ func errNotFullyQualified() error {
 	return validation("Parameter name must be a fully qualified name.")
 }
 
-// errReservedShort: aws…/ssm… without a path (aws-behaviour.md §2.8, M).
+// errReservedShort: aws…/ssm… without a path (docs/aws-behaviour.md §2.8, M).
 func errReservedShort() error {
 	return validation(`Parameter name: can't be prefixed with "aws" or "ssm" (case-insensitive).`)
 }
 
-// errReservedPath: /aws…/… (aws-behaviour.md §2.8, M; the reference names fall here).
+// errReservedPath: /aws…/… (docs/aws-behaviour.md §2.8, M; the reference names fall here).
 func errReservedPath(name string) error {
 	return &types.AccessDeniedException{Message: aws.String("No access to reserved parameter name: " + name + ".")}
 }
@@ -80,7 +80,7 @@ func errNextToken() error {
 }
 
 // errMaxResults is the model-validation text for a MaxResults out of range
-// (aws-behaviour.md §2.5 and 2.7, M). by-path writes the value unquoted and no final
+// (docs/aws-behaviour.md §2.5 and 2.7, M). by-path writes the value unquoted and no final
 // period; history quotes it and ends with a period.
 func errMaxResultsByPath(n int32) error {
 	if n < 1 {

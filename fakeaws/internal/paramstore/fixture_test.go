@@ -86,7 +86,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		{"GetParameter decrypted SecureString", func(s *State) (any, error) {
 			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/app/secret"), WithDecryption: aws.Bool(true)}, new(ParameterAnswer))
 		}},
-		{"GetParameter single-level name with slash (aws-behaviour.md §2.2)", func(s *State) (any, error) {
+		{"GetParameter single-level name with slash (docs/aws-behaviour.md §2.2)", func(s *State) (any, error) {
 			return s.GetParameter(env, &ssm.GetParameterInput{Name: aws.String("/single")}, new(ParameterAnswer))
 		}},
 		{"GetParameterHistory", func(s *State) (any, error) {
@@ -151,21 +151,21 @@ func TestImportRejects(t *testing.T) {
 		params []fixture.Parameter
 		want   string // prefix of the error
 	}{
-		{"reserved aws prefix (aws-behaviour.md §2.8)", one("/aws/x", ver(1)), `parameter "/aws/x": name: `},
-		{"not fully qualified (aws-behaviour.md §2.2)", one("a/b", ver(1)), `parameter "a/b": name: `},
+		{"reserved aws prefix (docs/aws-behaviour.md §2.8)", one("/aws/x", ver(1)), `parameter "/aws/x": name: `},
+		{"not fully qualified (docs/aws-behaviour.md §2.2)", one("a/b", ver(1)), `parameter "a/b": name: `},
 		{"no versions", one("/x"), `parameter "/x": no versions`},
 		{"gap in versions", one("/x", ver(1), ver(3)), `parameter "/x": version 3: versions must increase`},
 		{"versions not from 1 while under 100 retained (D: 100 kept)", one("/x", ver(2), ver(3)), `parameter "/x": versions 2 to 3: `},
 		{"more than 100 versions (D)", one("/x", many(1, 101)...), `parameter "/x": 101 versions`},
 		{"unknown type", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Type = "Text" })), `parameter "/x": version 1: type "Text"`},
 		{"stored tier Intelligent-Tiering (D: a request only)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Tier = "Intelligent-Tiering" })), `parameter "/x": version 1: tier`},
-		{"Standard value over 4096 (aws-behaviour.md §2.3)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Value = strings.Repeat("x", 4097) })), `parameter "/x": version 1: value: Standard tier`},
-		{"empty value (aws-behaviour.md §2.3)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Value = "" })), `parameter "/x": version 1: empty value`},
-		{"label on two versions (aws-behaviour.md §2.7)", one("/x", ver(1, labels("l")), ver(2, labels("l"))), `parameter "/x": version 2: label "l" is already on version 1`},
-		{"invalid label aws prefix (aws-behaviour.md §2.7)", one("/x", ver(1, labels("awsX"))), `parameter "/x": version 1: label "awsX"`},
-		{"eleven labels (aws-behaviour.md §2.7)", one("/x", ver(1, labels("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"))), `parameter "/x": version 1: 11 labels`},
+		{"Standard value over 4096 (docs/aws-behaviour.md §2.3)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Value = strings.Repeat("x", 4097) })), `parameter "/x": version 1: value: Standard tier`},
+		{"empty value (docs/aws-behaviour.md §2.3)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Value = "" })), `parameter "/x": version 1: empty value`},
+		{"label on two versions (docs/aws-behaviour.md §2.7)", one("/x", ver(1, labels("l")), ver(2, labels("l"))), `parameter "/x": version 2: label "l" is already on version 1`},
+		{"invalid label aws prefix (docs/aws-behaviour.md §2.7)", one("/x", ver(1, labels("awsX"))), `parameter "/x": version 1: label "awsX"`},
+		{"eleven labels (docs/aws-behaviour.md §2.7)", one("/x", ver(1, labels("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"))), `parameter "/x": version 1: 11 labels`},
 		{"51 tags (D: TooManyTagsError)", []fixture.Parameter{{Name: "/x", Tags: tags, Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/x": 51 tags`},
-		{"same name twice, slash spelling (aws-behaviour.md §2.2)", []fixture.Parameter{{Name: "P", Versions: []fixture.ParameterVersion{ver(1)}}, {Name: "/P", Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/P": listed twice`},
+		{"same name twice, slash spelling (docs/aws-behaviour.md §2.2)", []fixture.Parameter{{Name: "P", Versions: []fixture.ParameterVersion{ver(1)}}, {Name: "/P", Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/P": listed twice`},
 		{"resource policy on a Standard parameter (D: PutResourcePolicy)", []fixture.Parameter{{Name: "/x", Policy: &fixture.ResourcePolicy{Policy: "{}"}, Versions: []fixture.ParameterVersion{ver(1)}}}, `parameter "/x": resourcePolicy: only Advanced`},
 		{"resource policy not JSON (D: MalformedResourcePolicyDocumentException)", []fixture.Parameter{{Name: "/x", Policy: &fixture.ResourcePolicy{Policy: "{"}, Versions: []fixture.ParameterVersion{ver(1, func(v *fixture.ParameterVersion) { v.Tier = "Advanced" })}}}, `parameter "/x": resourcePolicy: policy is not`},
 		{"Advanced downgraded to Standard (D)", one("/x", ver(1, func(v *fixture.ParameterVersion) { v.Tier = "Advanced" }), ver(2, func(v *fixture.ParameterVersion) { v.Tier = "Standard" })), `parameter "/x": version 2: tier Standard`},

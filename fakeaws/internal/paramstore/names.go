@@ -12,11 +12,11 @@ const maxLevels = 15
 // arn:aws:ssm:<region>:<account>:parameter/ (D: PutParameterInput.Name).
 const maxNameWithARN = 1011
 
-// refPrefix starts every Secrets Manager reference (aws-behaviour.md §1.1, S).
+// refPrefix starts every Secrets Manager reference (docs/aws-behaviour.md §1.1, S).
 const refPrefix = "/aws/reference/secretsmanager/"
 
 // key is the map key of a name: a single-level name is the same parameter
-// with or without its leading slash (aws-behaviour.md §2.2, D and MV), so its slash is
+// with or without its leading slash (docs/aws-behaviour.md §2.2, D and MV), so its slash is
 // dropped; a path keeps its own.
 func key(name string) string {
 	if len(name) > 1 && name[0] == '/' && strings.IndexByte(name[1:], '/') < 0 {
@@ -26,7 +26,7 @@ func key(name string) string {
 }
 
 // arn is a parameter's ARN: the prefix and the name without its leading
-// slash (aws-behaviour.md §2.4, M and O).
+// slash (docs/aws-behaviour.md §2.4, M and O).
 func (s *State) arn(name string) string {
 	return s.arnPrefix + strings.TrimPrefix(name, "/")
 }
@@ -48,7 +48,7 @@ func validChars(name string) bool {
 // trimName removes the spaces AWS removes from either end of a name (D).
 func trimName(name string) string { return strings.Trim(name, " ") }
 
-// checkPutName validates a name for PutParameter (aws-behaviour.md §2.2 and 2.8), in
+// checkPutName validates a name for PutParameter (docs/aws-behaviour.md §2.2 and 2.8), in
 // this order: reserved prefixes, characters, full qualification, empty
 // sub-paths, depth, length.
 func (s *State) checkPutName(name string) error {
@@ -62,7 +62,7 @@ func (s *State) checkPutName(name string) error {
 	case isPath && strings.HasPrefix(lower, "aws"):
 		return errReservedPath(name)
 	case isPath && strings.HasPrefix(lower, "ssm"):
-		return errBadName() // the "ssm" text (aws-behaviour.md §2.8)
+		return errBadName() // the "ssm" text (docs/aws-behaviour.md §2.8)
 	case !strings.Contains(bare, "/") && (strings.HasPrefix(lower, "aws") || strings.HasPrefix(lower, "ssm")):
 		return errReservedShort()
 	}
@@ -84,7 +84,7 @@ func (s *State) checkPutName(name string) error {
 	return nil
 }
 
-// selector is what follows the name in name:N or name:label (aws-behaviour.md §2.4).
+// selector is what follows the name in name:N or name:label (docs/aws-behaviour.md §2.4).
 type selector struct {
 	text    string // as given, without the colon
 	version int64  // > 0 for name:N
@@ -93,9 +93,9 @@ type selector struct {
 
 // parseGetName splits a name given to a Get operation into the parameter's
 // name and its selector. An ARN of this account and region stands for its
-// name (D: GetParameterInput.Name; aws-behaviour.md §2.2). ok is false when the name
+// name (D: GetParameterInput.Name; docs/aws-behaviour.md §2.2). ok is false when the name
 // cannot name a parameter here (more than one colon, an empty selector, an
-// ARN of elsewhere): AWS answers ParameterNotFound then (aws-behaviour.md §2.4, M).
+// ARN of elsewhere): AWS answers ParameterNotFound then (docs/aws-behaviour.md §2.4, M).
 func (s *State) parseGetName(raw string) (name string, sel *selector, ok bool, err error) {
 	name = trimName(raw)
 	if strings.HasPrefix(name, "arn:") {
@@ -140,6 +140,6 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// isReference reports whether name reads Secrets Manager (aws-behaviour.md §1.1; the
+// isReference reports whether name reads Secrets Manager (docs/aws-behaviour.md §1.1; the
 // prefix is case-sensitive, M).
 func isReference(name string) bool { return strings.HasPrefix(name, refPrefix) }

@@ -14,7 +14,7 @@ import (
 // with Parameter Store"): every Region and service, as a read-only tree.
 // The tree is built once per process on first use and shared by every
 // Store; nothing writes to it (writes to /aws/ are refused by the name
-// rules, aws-behaviour.md §2.8), and DescribeParameters never lists it.
+// rules, docs/aws-behaviour.md §2.8), and DescribeParameters never lists it.
 const publicPrefix = "/aws/service/global-infrastructure/"
 
 // publicModified is the LastModifiedDate of every public parameter (the

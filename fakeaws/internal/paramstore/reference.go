@@ -14,13 +14,13 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
-// errRefDecryption: a reference read without WithDecryption (S; aws-behaviour.md §1.1).
+// errRefDecryption: a reference read without WithDecryption (S; docs/aws-behaviour.md §1.1).
 func errRefDecryption() error {
 	return validation("WithDecryption flag must be True for retrieving a Secret Manager secret.")
 }
 
 // errRefSelector: a reference whose selector is empty or holds a second
-// colon. One third-party claim (aws-behaviour.md §1.1, U).
+// colon. One third-party claim (docs/aws-behaviour.md §1.1, U).
 func errRefSelector() error {
 	return validation("Invalid parameter name. Please use correct syntax for referencing a version/label <name>:<version/label>")
 }
@@ -30,7 +30,7 @@ func errRefSelector() error {
 // selector without its colon, or the literal "null" when there is none, as
 // the one real observation shows ("Secret
 // aws/reference/secretsmanager/shared-secret-alphanull not found.", an aws-cli
-// issue of 2026; aws-behaviour.md §1.1, O).
+// issue of 2026; docs/aws-behaviour.md §1.1, O).
 func errRefNotFound(name, sel string, hasSel bool) error {
 	if !hasSel {
 		sel = "null"
@@ -40,12 +40,12 @@ func errRefNotFound(name, sel string, hasSel bool) error {
 }
 
 // getReference answers a /aws/reference/secretsmanager/<id>[:<selector>]
-// name (aws-behaviour.md §1.1, S): Name without the selector, Selector as given, Type
+// name (docs/aws-behaviour.md §1.1, S): Name without the selector, Selector as given, Type
 // SecureString, the SecretString as Value, Version 0, SourceResult,
 // LastModifiedDate the version's CreatedDate, ARN the secret's, no DataType.
 // WithDecryption is checked by the caller. A SecretBinary secret answers
 // without Value, and its SourceResult without secretString (what AWS does
-// there is not known; aws-behaviour.md §1.1, U). The answer goes in out, pointing into h.
+// there is not known; docs/aws-behaviour.md §1.1, U). The answer goes in out, pointing into h.
 func (s *State) getReference(env core.Env, name string, out *types.Parameter, h *paramValues) error {
 	rest := name[len(refPrefix):]
 	id, sel, hasSel := strings.Cut(rest, ":")
@@ -95,7 +95,7 @@ func (s *State) getReference(env core.Env, name string, out *types.Parameter, h 
 }
 
 // sourceDateLayout is Java's DateFormat.DEFAULT in the US locale, as the
-// reference scenario shows it ("Jul 28, 2018 11:09:49 AM", UTC; aws-behaviour.md §1.2, S).
+// reference scenario shows it ("Jul 28, 2018 11:09:49 AM", UTC; docs/aws-behaviour.md §1.2, S).
 // Newer JVMs write a comma after the year; the scenario's form is kept.
 const sourceDateLayout = "Jan 2, 2006 3:04:05 PM"
 
@@ -127,7 +127,7 @@ func appendSourceDate(b []byte, t time.Time) []byte {
 }
 
 // sourceResult is the SourceResult of a reference: the selected version as
-// Gson writes it (aws-behaviour.md §1.2, S): compact, keys ARN, name, versionId,
+// Gson writes it (docs/aws-behaviour.md §1.2, S): compact, keys ARN, name, versionId,
 // secretString, versionStages (left out when the version was picked by its
 // ID), createdDate; null members left out. It is written by hand, with
 // Gson's escaping, so that it matches AWS's bytes.

@@ -14,8 +14,8 @@ func TestGsonString(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ name, in, want string }{
 		{"quotes and backslashes (S: the reference scenario's secretString)", `{"key":"val"}`, `"{\"key\":\"val\"}"`},
-		{"Gson's HTML-safe escaping of < > & = ' (aws-behaviour.md §1.2, U)", `<a href='x'>&=`, `"\u003ca href\u003d\u0027x\u0027\u003e\u0026\u003d"`},
-		{"short escapes for \\t \\b \\n \\r \\f (aws-behaviour.md §1.2, O for \\n)", "a\tb\bc\nd\re\ff", `"a\tb\bc\nd\re\ff"`},
+		{"Gson's HTML-safe escaping of < > & = ' (docs/aws-behaviour.md §1.2, U)", `<a href='x'>&=`, `"\u003ca href\u003d\u0027x\u0027\u003e\u0026\u003d"`},
+		{"short escapes for \\t \\b \\n \\r \\f (docs/aws-behaviour.md §1.2, O for \\n)", "a\tb\bc\nd\re\ff", `"a\tb\bc\nd\re\ff"`},
 		{"other control characters as \\u00xx, lower-case hex (Gson)", "\x00\x1f\x7f", `"\u0000\u001f` + "\x7f" + `"`},
 		{"U+2028 and U+2029 escaped, other non-ASCII as is (Gson)", "é\u2028\u2029€", `"é\u2028\u2029€"`},
 		{"backslash itself", `a\b`, `"a\\b"`},
@@ -43,11 +43,11 @@ func TestSourceResult(t *testing.T) {
 		stages bool
 		want   string
 	}{
-		{"every stage, 12-hour clock in UTC (aws-behaviour.md §1.2, S)", ref, true,
+		{"every stage, 12-hour clock in UTC (docs/aws-behaviour.md §1.2, S)", ref, true,
 			`{"ARN":"arn","name":"n","versionId":"v","secretString":"x\u003cy","versionStages":["AWSCURRENT","mine"],"createdDate":"Dec 31, 2020 10:05:06 PM"}`},
-		{"picked by version id: no versionStages (aws-behaviour.md §1.2, S)", ref, false,
+		{"picked by version id: no versionStages (docs/aws-behaviour.md §1.2, S)", ref, false,
 			`{"ARN":"arn","name":"n","versionId":"v","secretString":"x\u003cy","createdDate":"Dec 31, 2020 10:05:06 PM"}`},
-		{"binary secret: no secretString (Gson leaves out nulls; aws-behaviour.md §1.2)", &secrets.Ref{ARN: "arn", Name: "n", VersionID: "v", SecretBinary: []byte{1},
+		{"binary secret: no secretString (Gson leaves out nulls; docs/aws-behaviour.md §1.2)", &secrets.Ref{ARN: "arn", Name: "n", VersionID: "v", SecretBinary: []byte{1},
 			VersionStages: []string{"AWSCURRENT"}, CreatedDate: time.Date(2018, 7, 28, 0, 0, 1, 0, time.UTC)}, true,
 			`{"ARN":"arn","name":"n","versionId":"v","versionStages":["AWSCURRENT"],"createdDate":"Jul 28, 2018 12:00:01 AM"}`},
 	}

@@ -363,7 +363,7 @@ func TestInvalidInput(t *testing.T) {
 			_, err := f.sm.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("none")})
 			return err
 		}, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."},
-		{"ReplicateSecretToRegions: its own region (aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
+		{"ReplicateSecretToRegions: its own region (docs/aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
 			_, err := f.sm.ReplicateSecretToRegions(ctx, &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String("s1"), AddReplicaRegions: []smtypes.ReplicaRegionType{{Region: aws.String("us-east-1")}}})
 			return err
 		}, "InvalidParameterException", "Invalid replica region."},
@@ -375,15 +375,15 @@ func TestInvalidInput(t *testing.T) {
 			_, err := f.sm.ReplicateSecretToRegions(ctx, &secretsmanager.ReplicateSecretToRegionsInput{SecretId: aws.String("s1")})
 			return err
 		}, clientSide, "1 validation error(s) found.\n- missing required field, ReplicateSecretToRegionsInput.AddReplicaRegions.\n"},
-		{"PutSecretValue: on a replica (aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
+		{"PutSecretValue: on a replica (docs/aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
 			_, err := f.smEU.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: aws.String("s1"), SecretString: aws.String("x")})
 			return err
 		}, "InvalidParameterException", "Operation not permitted on a replica secret. Call must be made in primary secret's region."},
-		{"DeleteSecret: on a replica (aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
+		{"DeleteSecret: on a replica (docs/aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
 			_, err := f.smEU.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("s1"), ForceDeleteWithoutRecovery: aws.Bool(true)})
 			return err
 		}, "InvalidParameterException", "Operation not permitted on a replica secret. Call must be made in primary secret's region."},
-		{"DeleteSecret: a primary with replicas (aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
+		{"DeleteSecret: a primary with replicas (docs/aws-behaviour.md §3.5, M)", func(ctx context.Context, f fakes) error {
 			_, err := f.sm.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("s1"), ForceDeleteWithoutRecovery: aws.Bool(true)})
 			return err
 		}, "InvalidParameterException", "You can't delete secret s1 that still has replica regions [eu-west-1]"},

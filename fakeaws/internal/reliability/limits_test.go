@@ -14,7 +14,7 @@ import (
 // TestParameterVersionLimit: Parameter Store keeps at most 100 versions,
 // dropping the oldest unlabelled one on each put past 100; a label on the
 // oldest version makes the put fail with ParameterMaxVersionLimitExceeded
-// and change nothing (aws-behaviour.md §2.5; SDK doc of PutParameter).
+// and change nothing (docs/aws-behaviour.md §2.5; SDK doc of PutParameter).
 func TestParameterVersionLimit(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -24,8 +24,8 @@ func TestParameterVersionLimit(t *testing.T) {
 		wantFirst int64
 		wantCode  string // of the last put
 	}{
-		{"130 puts keep versions 31 to 130 (aws-behaviour.md §2.5)", false, 130, 31, ""},
-		{"a label on version 1 stops put 101 (aws-behaviour.md §2.5)", true, 101, 1, "ParameterMaxVersionLimitExceeded"},
+		{"130 puts keep versions 31 to 130 (docs/aws-behaviour.md §2.5)", false, 130, 31, ""},
+		{"a label on version 1 stops put 101 (docs/aws-behaviour.md §2.5)", true, 101, 1, "ParameterMaxVersionLimitExceeded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,7 +108,7 @@ func runHistory(op func(client, i int) (in, out any)) []porcupine.Operation {
 	return hist
 }
 
-// --- One parameter: versions and labels (aws-behaviour.md §2) ---
+// --- One parameter: versions and labels (docs/aws-behaviour.md §2) ---
 
 type paramIn struct {
 	Kind    string // put, label, get
@@ -170,7 +170,7 @@ var paramModel = porcupine.Model{
 			case i.Version > 0:
 				want.Version = i.Version
 			case i.Label != "":
-				// A missing label answers ParameterNotFound (as moto; aws-behaviour.md §2.4).
+				// A missing label answers ParameterNotFound (as moto; docs/aws-behaviour.md §2.4).
 				if want.Version = *s.label(i.Label); want.Version == 0 {
 					return o == paramOut{Code: "ParameterNotFound"}, s
 				}
@@ -221,7 +221,7 @@ func paramOp(ctx context.Context, c paramClient, rng *rand.Rand, client, i int, 
 
 // TestLinearizableParameter: concurrent puts (overwrites), label moves and
 // reads (latest, by label, by version) of one parameter are linearizable
-// against the sequential model of aws-behaviour.md §2 (versions 1, 2, ...; a label on at
+// against the sequential model of docs/aws-behaviour.md §2 (versions 1, 2, ...; a label on at
 // most one version, moved by LabelParameterVersion).
 func TestLinearizableParameter(t *testing.T) {
 	t.Parallel()
@@ -265,7 +265,7 @@ func checkLinearizable(t *testing.T, m porcupine.Model, hist []porcupine.Operati
 	}
 }
 
-// --- One secret: versions and staging labels (aws-behaviour.md §3) ---
+// --- One secret: versions and staging labels (docs/aws-behaviour.md §3) ---
 
 type secretIn struct {
 	Kind     string // put, move, get
@@ -314,7 +314,7 @@ var secretModel = porcupine.Model{
 			s.ids += "\n" + i.Token
 			s.prev, s.cur = s.cur, i.Token
 			return true, s
-		case "move": // UpdateSecretVersionStage (aws-behaviour.md §3.3)
+		case "move": // UpdateSecretVersionStage (docs/aws-behaviour.md §3.3)
 			h := s.holder(i.Stage)
 			bad := !s.has(i.To) || (i.From != "" && (!s.has(i.From) || *h != i.From)) ||
 				(*h != "" && *h != i.To && *h != i.From)
@@ -395,7 +395,7 @@ func secretOp(ctx context.Context, c secretClient, rng *rand.Rand, client, i int
 
 // TestLinearizableSecret: concurrent value puts, stage moves and reads by
 // stage of one secret are linearizable against the sequential model of
-// aws-behaviour.md §3 (a new value takes AWSCURRENT and moves AWSPREVIOUS; moving a
+// docs/aws-behaviour.md §3 (a new value takes AWSCURRENT and moves AWSPREVIOUS; moving a
 // stage attached elsewhere needs RemoveFromVersionId).
 func TestLinearizableSecret(t *testing.T) {
 	t.Parallel()

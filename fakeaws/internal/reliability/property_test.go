@@ -162,7 +162,7 @@ func checkInvariants(t *rapid.T, f fakes, d dump) {
 	ctx := context.Background()
 	for n, pd := range d.Params {
 		if len(pd.History) > 100 {
-			t.Fatalf("%s keeps %d versions, AWS keeps at most 100 (aws-behaviour.md §2.5)", n, len(pd.History))
+			t.Fatalf("%s keeps %d versions, AWS keeps at most 100 (docs/aws-behaviour.md §2.5)", n, len(pd.History))
 		}
 		seen := map[string]int64{}
 		for i, h := range pd.History {
@@ -311,7 +311,7 @@ func TestProperties(t *testing.T) {
 				if first == nil {
 					return
 				}
-				if first.Parameter.Value == nil { // a SecretBinary reference has no Value (aws-behaviour.md §1.1)
+				if first.Parameter.Value == nil { // a SecretBinary reference has no Value (docs/aws-behaviour.md §1.1)
 					return
 				}
 				want := *first.Parameter

@@ -17,7 +17,7 @@ const maxBatch = 20
 // BatchGetSecretValue reads the AWSCURRENT value of up to 20 secrets, named
 // in SecretIdList or selected by Filters (paged by MaxResults 1–20, default
 // 20, in ListSecrets's default order). A secret that cannot be read becomes
-// an Errors entry, not a failure of the call (aws-behaviour.md §3.5, D). Reads are
+// an Errors entry, not a failure of the call (docs/aws-behaviour.md §3.5, D). Reads are
 // recorded in LastAccessedDate.
 func (s *State) BatchGetSecretValue(env core.Env, in *secretsmanager.BatchGetSecretValueInput) (*secretsmanager.BatchGetSecretValueOutput, error) {
 	byID := in.SecretIdList != nil

@@ -9,10 +9,10 @@ import (
 )
 
 // CreateSecret creates a secret, with a first version labelled AWSCURRENT
-// when a value is given (aws-behaviour.md §3.5). The same name with the same token and
+// when a value is given (docs/aws-behaviour.md §3.5). The same name with the same token and
 // value answers as the first call did; a new token gets
 // ResourceExistsException; a name scheduled for deletion gets
-// InvalidRequestException (aws-behaviour.md §3.4).
+// InvalidRequestException (docs/aws-behaviour.md §3.4).
 func (s *State) CreateSecret(env core.Env, in *secretsmanager.CreateSecretInput) (*secretsmanager.CreateSecretOutput, error) {
 	name := aws.ToString(in.Name)
 	if err := checkName(name); err != nil {
@@ -83,7 +83,7 @@ func (s *State) CreateSecret(env core.Env, in *secretsmanager.CreateSecretInput)
 }
 
 // token returns the caller's ClientRequestToken or, as the SDK's
-// idempotency-token middleware fills one in when it is nil (aws-behaviour.md §3.4, D),
+// idempotency-token middleware fills one in when it is nil (docs/aws-behaviour.md §3.4, D),
 // the next version ID of the Store's ID source.
 func token(env core.Env, t *string) string {
 	if t != nil {

@@ -17,7 +17,7 @@ const defaultRecoveryWindow = 30
 
 // DeleteSecret schedules a secret for deletion after a recovery window of
 // 7–30 days (default 30), or deletes it at once with
-// ForceDeleteWithoutRecovery (aws-behaviour.md §3.5). Until the window has passed the
+// ForceDeleteWithoutRecovery (docs/aws-behaviour.md §3.5). Until the window has passed the
 // value cannot be read, DescribeSecret shows DeletedDate, and the name
 // cannot be created again. A forced delete of a missing or scheduled secret
 // succeeds (D, M).
@@ -69,7 +69,7 @@ func (s *State) DeleteSecret(env core.Env, in *secretsmanager.DeleteSecretInput)
 }
 
 // RestoreSecret cancels a scheduled deletion; on a secret that is not
-// scheduled it succeeds and changes nothing (aws-behaviour.md §3.5, M).
+// scheduled it succeeds and changes nothing (docs/aws-behaviour.md §3.5, M).
 func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInput) (*secretsmanager.RestoreSecretOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
@@ -87,7 +87,7 @@ func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInpu
 }
 
 // stillReplicated refuses to delete a primary that has replicas: region
-// replicas (aws-behaviour.md §3.5, M: "You can't delete secret <id as given> that still
+// replicas (docs/aws-behaviour.md §3.5, M: "You can't delete secret <id as given> that still
 // has replica regions [us-east-2]"; several regions joined with ", ", U) or
 // a cross-account replica not yet disassociated (D; text U).
 func stillReplicated(sec *secret, id string) error {

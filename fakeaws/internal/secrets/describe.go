@@ -11,7 +11,7 @@ import (
 // DescribeSecret returns a secret's metadata, only the fields that have a
 // value (D): KmsKeyId is left out for the default key, VersionIdsToStages
 // lists labelled versions only, LastAccessedDate is a day. It works on a
-// secret scheduled for deletion and shows its DeletedDate (aws-behaviour.md §3.5, M).
+// secret scheduled for deletion and shows its DeletedDate (docs/aws-behaviour.md §3.5, M).
 // Rotation fields appear once RotateSecret has been called (rotation.go),
 // replication fields on replicated secrets and replicas (replication.go);
 // OwningService is never set (no managed secrets).

@@ -10,51 +10,51 @@ import (
 )
 
 // One constructor per error, with AWS's text and its source
-// (spec/aws-behaviour.md §3; tags as there).
+// (docs/aws-behaviour.md §3; tags as there).
 
-// errNotFound: aws-behaviour.md §3.2 (M, used widely).
+// errNotFound: docs/aws-behaviour.md §3.2 (M, used widely).
 func errNotFound() error {
 	return &types.ResourceNotFoundException{Message: aws.String("Secrets Manager can't find the specified secret.")}
 }
 
-// errNoVersionID: aws-behaviour.md §3.5 GetSecretValue (M).
+// errNoVersionID: docs/aws-behaviour.md §3.5 GetSecretValue (M).
 func errNoVersionID(id string) error {
 	return &types.ResourceNotFoundException{Message: aws.String("Secrets Manager can't find the specified secret value for VersionId: " + id)}
 }
 
-// errNoStage: aws-behaviour.md §3.5 GetSecretValue (M for AWSCURRENT, U for others).
+// errNoStage: docs/aws-behaviour.md §3.5 GetSecretValue (M for AWSCURRENT, U for others).
 func errNoStage(stage string) error {
 	return &types.ResourceNotFoundException{Message: aws.String("Secrets Manager can't find the specified secret value for staging label: " + stage)}
 }
 
-// errMarkedDeleted: aws-behaviour.md §3.5 GetSecretValue and UpdateSecret (O, real
+// errMarkedDeleted: docs/aws-behaviour.md §3.5 GetSecretValue and UpdateSecret (O, real
 // Lambda error logs).
 func errMarkedDeleted() error {
 	return &types.InvalidRequestException{Message: aws.String("You can't perform this operation on the secret because it was marked for deletion.")}
 }
 
-// errAlreadyDeleted: a second DeleteSecret without force (aws-behaviour.md §3.5, M's
+// errAlreadyDeleted: a second DeleteSecret without force (docs/aws-behaviour.md §3.5, M's
 // wording without its prefix).
 func errAlreadyDeleted() error {
 	return &types.InvalidRequestException{Message: aws.String("You tried to perform the operation on a secret that's currently marked deleted.")}
 }
 
-// errScheduled: CreateSecret over a name scheduled for deletion (aws-behaviour.md §3.4, O).
+// errScheduled: CreateSecret over a name scheduled for deletion (docs/aws-behaviour.md §3.4, O).
 func errScheduled() error {
 	return &types.InvalidRequestException{Message: aws.String("You can't create this secret because a secret with this name is already scheduled for deletion.")}
 }
 
-// errExists: CreateSecret on an existing name with a new token (aws-behaviour.md §3.4, MV).
+// errExists: CreateSecret on an existing name with a new token (docs/aws-behaviour.md §3.4, MV).
 func errExists(name string) error {
 	return &types.ResourceExistsException{Message: aws.String("The operation failed because the secret " + name + " already exists.")}
 }
 
-// errTokenInUse: a token that names a version with another value (aws-behaviour.md §3.4, MV).
+// errTokenInUse: a token that names a version with another value (docs/aws-behaviour.md §3.4, MV).
 func errTokenInUse(token, arn string) error {
 	return &types.ResourceExistsException{Message: aws.String("You can't use ClientRequestToken " + token + " because that value is already in use for a version of secret " + arn + ".")}
 }
 
-// errTokenLength: aws-behaviour.md §3.4 (M).
+// errTokenLength: docs/aws-behaviour.md §3.4 (M).
 func errTokenLength() error {
 	return invalidParam("ClientRequestToken must be 32-64 characters long.")
 }
@@ -65,13 +65,13 @@ func errBothValues() error {
 	return invalidParam("You can't specify both a binary secret value and a string secret value in the same secret.")
 }
 
-// errNoValue: PutSecretValue without a value (aws-behaviour.md §3.5, M).
+// errNoValue: PutSecretValue without a value (docs/aws-behaviour.md §3.5, M).
 func errNoValue() error {
 	return &types.InvalidRequestException{Message: aws.String("You must provide either SecretString or SecretBinary.")}
 }
 
 // errStageNotOnVersion: GetSecretValue with an id and a stage that are not
-// on the same version (aws-behaviour.md §3.5, M).
+// on the same version (docs/aws-behaviour.md §3.5, M).
 func errStageNotOnVersion() error {
 	return &types.InvalidRequestException{Message: aws.String("You provided a VersionStage that is not associated to the provided VersionId.")}
 }
@@ -88,7 +88,7 @@ func invalidParam(msg string) error {
 
 // validation returns AWS's "1 validation error detected" ValidationException
 // (the AWS JSON protocol's server-side constraint check, which the SDK does
-// not do: aws-behaviour.md §4.1). Secrets Manager's model does not type it.
+// not do: docs/aws-behaviour.md §4.1). Secrets Manager's model does not type it.
 func validation(format string, args ...any) error {
 	return core.APIError("ValidationException", "1 validation error detected: "+fmt.Sprintf(format, args...))
 }

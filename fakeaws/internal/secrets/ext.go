@@ -17,7 +17,7 @@ import (
 // configured for it: a resource policy, a rotation configuration. A secret
 // that has none of these has a nil ext.
 type secretExt struct {
-	policy   *string   // the "default" resource policy as given (aws-behaviour.md §3.5)
+	policy   *string   // the "default" resource policy as given (docs/aws-behaviour.md §3.5)
 	rotation *rotation // nil until RotateSecret is called
 
 	// Replication (replication.go).
@@ -26,7 +26,7 @@ type secretExt struct {
 	xreplica *accountLink  // a primary's cross-account replica
 }
 
-// rotation is a secret's rotation configuration (RotateSecret, aws-behaviour.md §3.5).
+// rotation is a secret's rotation configuration (RotateSecret, docs/aws-behaviour.md §3.5).
 type rotation struct {
 	enabled     bool
 	lambdaARN   string
@@ -46,7 +46,7 @@ func (sec *secret) extOf() *secretExt {
 }
 
 // fillExt adds the rotation fields to e, as DescribeSecret and ListSecrets
-// show them: only once RotateSecret has been called (aws-behaviour.md §3.5, M).
+// show them: only once RotateSecret has been called (docs/aws-behaviour.md §3.5, M).
 func (sec *secret) fillExt(e *types.SecretListEntry) {
 	if sec.ext == nil || sec.ext.rotation == nil {
 		return

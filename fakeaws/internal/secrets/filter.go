@@ -9,7 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 )
 
-// Filters of ListSecrets and BatchGetSecretValue (aws-behaviour.md §3.5, ListSecrets).
+// Filters of ListSecrets and BatchGetSecretValue (docs/aws-behaviour.md §3.5, ListSecrets).
 // Several filters are ANDed; the values of one filter are ORed; a value
 // starting with "!" matches when the rest does not.
 

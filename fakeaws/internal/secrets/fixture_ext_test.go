@@ -44,7 +44,7 @@ func TestFixtureRotationAndPolicy(t *testing.T) {
 		want string
 	}{
 		{"policy not JSON (MalformedPolicyDocumentException)", func(f *fixture.Secret) { f.ResourcePolicy = "{" }, `secret "rotated": resourcePolicy: `},
-		{"rotation days 1001 (1–1000, aws-behaviour.md §3.5)", func(f *fixture.Secret) {
+		{"rotation days 1001 (1–1000, docs/aws-behaviour.md §3.5)", func(f *fixture.Secret) {
 			r := *f.Rotation
 			r.AutomaticallyAfterDays = 1001
 			f.Rotation = &r

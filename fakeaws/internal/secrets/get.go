@@ -12,7 +12,7 @@ import (
 
 // resolve picks the version GetSecretValue reads: VersionId if given (and
 // VersionStage must then be on it), else VersionStage, else AWSCURRENT
-// (aws-behaviour.md §3.5). It changes nothing.
+// (docs/aws-behaviour.md §3.5). It changes nothing.
 func (sec *secret) resolve(versionID, stage *string) (*version, error) {
 	if versionID != nil {
 		v := sec.versions[*versionID]
@@ -40,7 +40,7 @@ func (sec *secret) resolve(versionID, stage *string) (*version, error) {
 
 // GetSecretValue returns a version's value: by default the AWSCURRENT
 // version. It records the read in LastAccessedDate, on the secret and the
-// version, kept to the day (aws-behaviour.md §3.7; S: the reference scenario).
+// version, kept to the day (docs/aws-behaviour.md §3.7; S: the reference scenario).
 func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueInput) (*secretsmanager.GetSecretValueOutput, error) {
 	return s.GetSecretValueInto(env, in, NewSecretValueAnswer())
 }
@@ -111,10 +111,10 @@ func cloneBytes(b []byte) []byte {
 }
 
 // Reference reads a secret version for Parameter Store's
-// /aws/reference/secretsmanager/<secretID>[:<selector>] (aws-behaviour.md §1.1): selector
+// /aws/reference/secretsmanager/<secretID>[:<selector>] (docs/aws-behaviour.md §1.1): selector
 // "" means the AWSCURRENT version; otherwise a staging label if a version
 // carries it, else a version ID. It records the read as GetSecretValue does
-// (aws-behaviour.md §3.7, U). A missing or deleted secret, a missing stage or version, or
+// (docs/aws-behaviour.md §3.7, U). A missing or deleted secret, a missing stage or version, or
 // a version with no value gives *RefNotFound. It runs under the read lock.
 func (s *State) Reference(env core.Env, secretID, selector string) (Ref, error) {
 	sec := s.find(env, secretID)

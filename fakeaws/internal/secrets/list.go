@@ -233,7 +233,7 @@ func seekHead(heads []nameHead, ps []headPattern, i, step int) int {
 	return i
 }
 
-// ListSecrets lists the secrets of the partition (aws-behaviour.md §3.5): sorted by
+// ListSecrets lists the secrets of the partition (docs/aws-behaviour.md §3.5): sorted by
 // SortBy (default created-date) in SortOrder (default asc, U), filtered,
 // without secrets scheduled for deletion unless IncludePlannedDeletion,
 // MaxResults 1–100 per page. Each entry is DescribeSecret's metadata with

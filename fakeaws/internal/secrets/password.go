@@ -9,7 +9,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// Character classes of GetRandomPassword (aws-behaviour.md §3.5, D).
+// Character classes of GetRandomPassword (docs/aws-behaviour.md §3.5, D).
 const (
 	lowerChars = "abcdefghijklmnopqrstuvwxyz"
 	upperChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -10,7 +10,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// Resource policies (aws-behaviour.md §3.5). A secret has at most one modifiable policy,
+// Resource policies (docs/aws-behaviour.md §3.5). A secret has at most one modifiable policy,
 // "default" (PutResourcePolicy doc, D: "You can only attach the default
 // policy"); it is stored as given.
 
@@ -19,7 +19,7 @@ const (
 	maxPolicyLen      = 20480 // the API model (D)
 )
 
-// errMalformedPolicy: a policy that is not JSON (aws-behaviour.md §3.5; the text is not
+// errMalformedPolicy: a policy that is not JSON (docs/aws-behaviour.md §3.5; the text is not
 // known, U).
 func errMalformedPolicy() error {
 	return &types.MalformedPolicyDocumentException{Message: aws.String("This resource policy contains a syntax error: it is not valid JSON.")}
@@ -105,7 +105,7 @@ func isPublic(policy string) bool {
 }
 
 // PutResourcePolicy attaches the default resource policy, replacing any
-// (aws-behaviour.md §3.5). The policy is stored as given; BlockPublicPolicy refuses a
+// (docs/aws-behaviour.md §3.5). The policy is stored as given; BlockPublicPolicy refuses a
 // policy that allows everyone (PublicPolicyException, D).
 func (s *State) PutResourcePolicy(env core.Env, in *secretsmanager.PutResourcePolicyInput) (*secretsmanager.PutResourcePolicyOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
@@ -126,12 +126,12 @@ func (s *State) PutResourcePolicy(env core.Env, in *secretsmanager.PutResourcePo
 	}
 	p := *in.ResourcePolicy
 	sec.extOf().policy = &p
-	sec.changed = env.Now // U (aws-behaviour.md §3.7)
+	sec.changed = env.Now // U (docs/aws-behaviour.md §3.7)
 	return &secretsmanager.PutResourcePolicyOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name), PolicyName: aws.String(defaultPolicyName)}, nil
 }
 
 // GetResourcePolicy returns the default resource policy as it was put, or
-// no ResourcePolicy when there is none (aws-behaviour.md §3.5). A name other than
+// no ResourcePolicy when there is none (docs/aws-behaviour.md §3.5). A name other than
 // "default" names no policy the fake holds.
 func (s *State) GetResourcePolicy(env core.Env, in *secretsmanager.GetResourcePolicyInput) (*secretsmanager.GetResourcePolicyOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
@@ -153,7 +153,7 @@ func (s *State) GetResourcePolicy(env core.Env, in *secretsmanager.GetResourcePo
 }
 
 // DeleteResourcePolicy removes the default resource policy; without one it
-// succeeds and changes nothing (aws-behaviour.md §3.5, M).
+// succeeds and changes nothing (docs/aws-behaviour.md §3.5, M).
 func (s *State) DeleteResourcePolicy(env core.Env, in *secretsmanager.DeleteResourcePolicyInput) (*secretsmanager.DeleteResourcePolicyOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
@@ -167,7 +167,7 @@ func (s *State) DeleteResourcePolicy(env core.Env, in *secretsmanager.DeleteReso
 	}
 	if sec.ext != nil && sec.ext.policy != nil {
 		sec.ext.policy = nil
-		sec.changed = env.Now // U (aws-behaviour.md §3.7)
+		sec.changed = env.Now // U (docs/aws-behaviour.md §3.7)
 	}
 	return &secretsmanager.DeleteResourcePolicyOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name), PolicyName: aws.String(defaultPolicyName)}, nil
 }

@@ -9,12 +9,12 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// PutSecretValue adds a version to a secret (aws-behaviour.md §3.3, 3.5). Without
+// PutSecretValue adds a version to a secret (docs/aws-behaviour.md §3.3, 3.5). Without
 // VersionStages the new version becomes AWSCURRENT; with VersionStages = L
 // every label of L moves to it (AWSCURRENT only if it is in L). The first
 // version of a secret always gets AWSCURRENT. A token that names a version
 // with the same value answers as the first call did; with another value it
-// is ResourceExistsException (aws-behaviour.md §3.4, MV).
+// is ResourceExistsException (docs/aws-behaviour.md §3.4, MV).
 func (s *State) PutSecretValue(env core.Env, in *secretsmanager.PutSecretValueInput) (*secretsmanager.PutSecretValueOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err

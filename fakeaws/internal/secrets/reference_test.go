@@ -13,7 +13,7 @@ import (
 )
 
 // TestReference checks the read the Parameter Store bridge makes
-// (aws-behaviour.md §1.1; S: the reference scenario).
+// (docs/aws-behaviour.md §1.1; S: the reference scenario).
 func TestReference(t *testing.T) {
 	t.Parallel()
 	const (
@@ -39,7 +39,7 @@ func TestReference(t *testing.T) {
 		{"no selector: AWSCURRENT (S)", "prod/App/Mysql", "", &Ref{ARN: arn, Name: "prod/App/Mysql", VersionID: v2, SecretString: aws.String("b"), VersionStages: []string{"AWSCURRENT"}, CreatedDate: t2}},
 		{"a stage (S)", "prod/App/Mysql", "AWSPREVIOUS", &Ref{ARN: arn, Name: "prod/App/Mysql", VersionID: v1, SecretString: aws.String("a"), VersionStages: []string{"AWSPREVIOUS"}, CreatedDate: t1}},
 		{"a version id (S)", "prod/App/Mysql", v1, &Ref{ARN: arn, Name: "prod/App/Mysql", VersionID: v1, SecretString: aws.String("a"), VersionStages: []string{"AWSPREVIOUS"}, CreatedDate: t1}},
-		{"by partial ARN (aws-behaviour.md §3.2, D)", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql", "", &Ref{ARN: arn, Name: "prod/App/Mysql", VersionID: v2, SecretString: aws.String("b"), VersionStages: []string{"AWSCURRENT"}, CreatedDate: t2}},
+		{"by partial ARN (docs/aws-behaviour.md §3.2, D)", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql", "", &Ref{ARN: arn, Name: "prod/App/Mysql", VersionID: v2, SecretString: aws.String("b"), VersionStages: []string{"AWSCURRENT"}, CreatedDate: t2}},
 		{"missing secret", "prod/none", "", nil},
 		{"missing stage", "prod/App/Mysql", "AWSPENDING", nil},
 	}

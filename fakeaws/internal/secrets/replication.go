@@ -13,7 +13,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// Replication (aws-behaviour.md §3.5 "Replication"; the SDK's doc comments).
+// Replication (docs/aws-behaviour.md §3.5 "Replication"; the SDK's doc comments).
 //
 // A primary secret is copied to replicas in other regions of its account
 // (ReplicateSecretToRegions, CreateSecret AddReplicaRegions) and to at most
@@ -105,13 +105,13 @@ func (sec *secret) replicaOf() *replicaOf {
 	return sec.ext.primary
 }
 
-// errReplica: a write on a replica (aws-behaviour.md §3.5, M).
+// errReplica: a write on a replica (docs/aws-behaviour.md §3.5, M).
 func errReplica() error {
 	return invalidParam("Operation not permitted on a replica secret. Call must be made in primary secret's region.")
 }
 
 // errReplicaRegion: a replica region that is the secret's own, or not a
-// region (aws-behaviour.md §3.5, M; U for the second).
+// region (docs/aws-behaviour.md §3.5, M; U for the second).
 func errReplicaRegion() error { return invalidParam("Invalid replica region.") }
 
 // push copies sec's versions, labels and metadata to each of its replicas.

@@ -25,9 +25,9 @@ const (
 	dayWindowClosing = 24*time.Hour - time.Second
 )
 
-// Rotation errors (aws-behaviour.md §3.5).
+// Rotation errors (docs/aws-behaviour.md §3.5).
 
-// errNoLambda: AWS's documented text, quoted by moto (aws-behaviour.md §3.5; moto drops
+// errNoLambda: AWS's documented text, quoted by moto (docs/aws-behaviour.md §3.5; moto drops
 // the space before "and").
 func errNoLambda() error {
 	return &types.InvalidRequestException{Message: aws.String("You tried to enable rotation on a secret that doesn't already have a Lambda function ARN configured and you didn't include such an ARN as a parameter in this call.")}
@@ -63,7 +63,7 @@ type RotationPlan struct {
 }
 
 // RotateSecret validates and records a secret's rotation configuration
-// (aws-behaviour.md §3.5). With RotateImmediately (the default) it starts a rotation: a
+// (docs/aws-behaviour.md §3.5). With RotateImmediately (the default) it starts a rotation: a
 // new version whose ID is the ClientRequestToken (generated when nil, as the
 // SDK does) gets AWSPENDING and no value yet; the caller then runs the
 // rotation function's four steps (RotationPlan), which fill it in and move
@@ -142,7 +142,7 @@ func (s *State) RotateSecret(env core.Env, in *secretsmanager.RotateSecretInput,
 	if r.lastRotated != nil {
 		r.from = *r.lastRotated
 	}
-	sec.changed = env.Now // U: AWS probably counts a rotation change (aws-behaviour.md §3.7)
+	sec.changed = env.Now // U: AWS probably counts a rotation change (docs/aws-behaviour.md §3.7)
 	out := &secretsmanager.RotateSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
 	if test {
 		// "This test creates an AWSPENDING version of the secret and then
@@ -267,11 +267,11 @@ func parseRate(expr string) (int64, string, bool) {
 }
 
 // CancelRotateSecret turns automatic rotation off and keeps the Lambda ARN
-// (aws-behaviour.md §3.5, M). If a rotation is in progress (AWSPENDING on a version other
+// (docs/aws-behaviour.md §3.5, M). If a rotation is in progress (AWSPENDING on a version other
 // than AWSCURRENT's) its version's ID is returned, and the labels are left
 // as they are (CancelRotateSecret doc, D: "You might need to remove the
 // staging label AWSPENDING from the partially created version"). A secret
-// without a configured Lambda gets the text AWS documents (aws-behaviour.md §3.5); a
+// without a configured Lambda gets the text AWS documents (docs/aws-behaviour.md §3.5); a
 // secret scheduled for deletion, moto's text (M).
 func (s *State) CancelRotateSecret(env core.Env, in *secretsmanager.CancelRotateSecretInput) (*secretsmanager.CancelRotateSecretOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
@@ -288,7 +288,7 @@ func (s *State) CancelRotateSecret(env core.Env, in *secretsmanager.CancelRotate
 		return nil, errNoLambda()
 	}
 	sec.ext.rotation.enabled = false
-	sec.changed = env.Now // U (aws-behaviour.md §3.7)
+	sec.changed = env.Now // U (docs/aws-behaviour.md §3.7)
 	out := &secretsmanager.CancelRotateSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
 	if p := sec.labels[stagePending]; p != nil && p != sec.labels[stageCurrent] {
 		out.VersionId = aws.String(p.id)
@@ -299,7 +299,7 @@ func (s *State) CancelRotateSecret(env core.Env, in *secretsmanager.CancelRotate
 // fillPending gives v, the value-less version RotateSecret made, its value:
 // PutSecretValue with the rotation's token, as a rotation function's
 // createSecret step calls it (AWS's rotation templates; moto does the same,
-// aws-behaviour.md §3.4). The labels are handled as for a new version (aws-behaviour.md §3.3). The
+// docs/aws-behaviour.md §3.4). The labels are handled as for a new version (docs/aws-behaviour.md §3.3). The
 // write lock must be held; the value has been checked.
 func (sec *secret) fillPending(env core.Env, v *version, str *string, bin []byte, stages []string) *secretsmanager.PutSecretValueOutput {
 	if str != nil {

@@ -7,7 +7,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// UpdateSecretVersionStage moves a staging label (aws-behaviour.md §3.5). The label is
+// UpdateSecretVersionStage moves a staging label (docs/aws-behaviour.md §3.5). The label is
 // added to MoveToVersionId's labels; if another version has it,
 // RemoveFromVersionId must name that version (D; AWS's text is known for
 // AWSCURRENT, MV, and used for every label, U). Moving AWSCURRENT moves

@@ -201,7 +201,7 @@ func (s *State) lookup(id string) *secret {
 		if sec := s.byARN[id]; sec != nil {
 			return sec
 		}
-		// A partial ARN: the ARN without the "-XXXXXX" suffix (aws-behaviour.md §3.2, D).
+		// A partial ARN: the ARN without the "-XXXXXX" suffix (docs/aws-behaviour.md §3.2, D).
 		return s.byName[rest]
 	}
 	return nil
@@ -247,7 +247,7 @@ func (s *State) liveForWrite(env core.Env, id string) (*secret, error) {
 
 // primaryForWrite finds the secret a write names, scheduled for deletion or
 // not: ResourceNotFoundException when there is none,
-// InvalidParameterException when it is a replica (aws-behaviour.md §3.5, M).
+// InvalidParameterException when it is a replica (docs/aws-behaviour.md §3.5, M).
 func (s *State) primaryForWrite(env core.Env, id string) (*secret, error) {
 	sec := s.findForWrite(env, id)
 	if sec == nil {
@@ -337,7 +337,7 @@ func (sec *secret) addVersion(env core.Env, id string, str *string, bin []byte) 
 }
 
 // attach puts label on v, taking it off the version that had it: a label
-// is on at most one version of a secret (aws-behaviour.md §3.3, D).
+// is on at most one version of a secret (docs/aws-behaviour.md §3.3, D).
 func (sec *secret) attach(v *version, label string) {
 	holder := sec.labels[label]
 	if holder == v {
@@ -362,9 +362,9 @@ func (sec *secret) detach(v *version, label string) {
 
 // makeCurrent moves AWSCURRENT to v. The former holder loses AWSCURRENT and
 // gains AWSPREVIOUS, the former AWSPREVIOUS holder loses it, and every other
-// label stays where it is (aws-behaviour.md §3.3, D; MV: AWSPENDING stays on the new
+// label stays where it is (docs/aws-behaviour.md §3.3, D; MV: AWSPENDING stays on the new
 // current). When no version holds AWSCURRENT, it is simply attached
-// (aws-behaviour.md §3.5; moto issue #9451).
+// (docs/aws-behaviour.md §3.5; moto issue #9451).
 func (sec *secret) makeCurrent(v *version) {
 	old := sec.labels[stageCurrent]
 	if old == v {
@@ -379,7 +379,7 @@ func (sec *secret) makeCurrent(v *version) {
 
 // prune removes the oldest deprecated (unlabelled) versions created more
 // than versionGrace before now while the secret has more than maxVersions
-// versions. Labelled versions are never removed (aws-behaviour.md §3.3, D).
+// versions. Labelled versions are never removed (docs/aws-behaviour.md §3.3, D).
 func (sec *secret) prune(now time.Time) {
 	if len(sec.order) <= maxVersions {
 		return
@@ -442,7 +442,7 @@ func copyTime(t time.Time) *time.Time { return &t }
 
 // versionsToStages maps every labelled version to a copy of its labels, or
 // returns nil when no version has a label (deprecated versions are left
-// out: aws-behaviour.md §3.3, D).
+// out: docs/aws-behaviour.md §3.3, D).
 func (sec *secret) versionsToStages() map[string][]string {
 	var m map[string][]string
 	for _, v := range sec.order {

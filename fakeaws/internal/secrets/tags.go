@@ -11,7 +11,7 @@ import (
 )
 
 // mergeTags returns tags with add merged in by key: a new value replaces the
-// old one in place, new keys are appended (aws-behaviour.md §3.5, Tag/UntagResource).
+// old one in place, new keys are appended (docs/aws-behaviour.md §3.5, Tag/UntagResource).
 // The result shares nothing with add.
 func mergeTags(tags, add []types.Tag) []types.Tag {
 	for _, t := range add {
@@ -27,8 +27,8 @@ func mergeTags(tags, add []types.Tag) []types.Tag {
 	return tags
 }
 
-// TagResource adds tags to a secret or changes their values (aws-behaviour.md §3.5).
-// A secret scheduled for deletion is refused (aws-behaviour.md §3.5). AWS allows at most
+// TagResource adds tags to a secret or changes their values (docs/aws-behaviour.md §3.5).
+// A secret scheduled for deletion is refused (docs/aws-behaviour.md §3.5). AWS allows at most
 // 50 tags on a secret (D).
 func (s *State) TagResource(env core.Env, in *secretsmanager.TagResourceInput) (*secretsmanager.TagResourceOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
@@ -46,11 +46,11 @@ func (s *State) TagResource(env core.Env, in *secretsmanager.TagResourceInput) (
 		return nil, &types.LimitExceededException{Message: aws.String("You have exceeded the maximum number of tags (50) for this secret.")}
 	}
 	sec.tags = merged
-	sec.changed = env.Now // "modified in any way" (DescribeSecret doc, D; aws-behaviour.md §3.7 U)
+	sec.changed = env.Now // "modified in any way" (DescribeSecret doc, D; docs/aws-behaviour.md §3.7 U)
 	return &secretsmanager.TagResourceOutput{}, nil
 }
 
-// UntagResource removes tags by key; unknown keys are ignored (aws-behaviour.md §3.5).
+// UntagResource removes tags by key; unknown keys are ignored (docs/aws-behaviour.md §3.5).
 func (s *State) UntagResource(env core.Env, in *secretsmanager.UntagResourceInput) (*secretsmanager.UntagResourceOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err

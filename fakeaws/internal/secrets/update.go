@@ -8,9 +8,9 @@ import (
 )
 
 // UpdateSecret changes a secret's description or KMS key and, with a value,
-// adds a version that becomes AWSCURRENT (AWSPREVIOUS moves, aws-behaviour.md §3.3, 3.5).
+// adds a version that becomes AWSCURRENT (AWSPREVIOUS moves, docs/aws-behaviour.md §3.3, 3.5).
 // Without a value it returns no VersionId. A token that names a version with
-// the same value is a no-op (aws-behaviour.md §3.4, MV); with another value it is
+// the same value is a no-op (docs/aws-behaviour.md §3.4, MV); with another value it is
 // ResourceExistsException.
 func (s *State) UpdateSecret(env core.Env, in *secretsmanager.UpdateSecretInput) (*secretsmanager.UpdateSecretOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// Server-side checks the SDK does not make (aws-behaviour.md §4.1). Limits from the API
+// Server-side checks the SDK does not make (docs/aws-behaviour.md §4.1). Limits from the API
 // model (D) as the SDK's doc comments give them.
 const (
 	maxNameLen        = 512
@@ -62,7 +62,7 @@ func checkSecretID(id *string, field string) error {
 }
 
 // checkValue: a secret value is SecretString or SecretBinary, not both, each
-// 1–65536 (aws-behaviour.md §3.5, D).
+// 1–65536 (docs/aws-behaviour.md §3.5, D).
 func checkValue(str *string, bin []byte) error {
 	if str != nil && bin != nil {
 		return errBothValues()
@@ -77,7 +77,7 @@ func checkValue(str *string, bin []byte) error {
 }
 
 // checkToken: a ClientRequestToken given by the caller is 32–64 characters
-// (aws-behaviour.md §3.4, M).
+// (docs/aws-behaviour.md §3.4, M).
 func checkToken(token *string) error {
 	if token != nil && (len(*token) < 32 || len(*token) > 64) {
 		return errTokenLength()

@@ -17,7 +17,7 @@ const defaultVersionPage = 100
 // ListSecretVersionIds lists a secret's versions that have a value, oldest
 // first (S: the reference scenario), each with its labels, CreatedDate and,
 // if it was ever read, LastAccessedDate (S). Deprecated versions (no
-// labels) are left out unless IncludeDeprecated (aws-behaviour.md §3.3, D). MaxResults is
+// labels) are left out unless IncludeDeprecated (docs/aws-behaviour.md §3.3, D). MaxResults is
 // 1–100 (D); NextToken resumes after the last version listed.
 func (s *State) ListSecretVersionIds(env core.Env, in *secretsmanager.ListSecretVersionIdsInput) (*secretsmanager.ListSecretVersionIdsOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
