@@ -14,7 +14,7 @@ import (
 // Op names one operation of one service. The client packages declare one
 // for each operation they serve (ssmfake.OpGetParameter,
 // smfake.OpGetSecretValue, ...); the test controls take them.
-type Op = engine.Op
+type Op = core.Op
 
 // Hook reacts to one operation before it reaches the state. It receives a
 // deep copy of the input (a pointer to the SDK's input type, such as

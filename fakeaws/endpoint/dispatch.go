@@ -2,12 +2,14 @@ package endpoint
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/smithy-go"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
@@ -45,15 +47,15 @@ const (
 	smTarget  = "secretsmanager"
 )
 
-// newServices describes the two services served by clients of the given
-// types (*ssmfake.Client and *smfake.Client).
-func newServices(ssmClient, smClient reflect.Type) (ssmSvc, smSvc *service) {
+// newServices describes the two services, served by the operations given
+// (routes of the declared operations; every SDK operation in a test).
+func newServices(ssmOps, smOps map[string]operation) (ssmSvc, smSvc *service) {
 	ssmSvc = &service{
 		target:     ssmTarget,
 		id:         core.ServiceSSM,
 		messageKey: "message",
 		registry:   ssm.TypeRegistry,
-		ops:        operations(ssmClient),
+		ops:        ssmOps,
 		sdkOps:     names(operations(reflect.TypeFor[*ssm.Client]())),
 	}
 	smSvc = &service{
@@ -61,7 +63,7 @@ func newServices(ssmClient, smClient reflect.Type) (ssmSvc, smSvc *service) {
 		id:         core.ServiceSM,
 		messageKey: "Message",
 		registry:   secretsmanager.TypeRegistry,
-		ops:        operations(smClient),
+		ops:        smOps,
 		sdkOps:     names(operations(reflect.TypeFor[*secretsmanager.Client]())),
 	}
 	return ssmSvc, smSvc
@@ -72,10 +74,27 @@ var (
 	errType = reflect.TypeFor[error]()
 )
 
+// routes is the route table of a service: each declared operation, served
+// by the fake client's method of its name (the method-set test checks that
+// there is one for each, with the SDK's signature).
+func routes(client reflect.Type, declared []core.Declared) map[string]operation {
+	ops := map[string]operation{}
+	for _, d := range declared {
+		decl := d.Declaration()
+		name := decl.Op.Name()
+		m, ok := client.MethodByName(name)
+		if !ok {
+			panic(fmt.Sprintf("endpoint: %v has no method %s for the declared operation", client, name))
+		}
+		ops[name] = operation{name: name, method: m.Index, input: decl.Input, output: decl.Output}
+	}
+	return ops
+}
+
 // operations finds the service operations among the methods of a client
 // type, by their shape: Op(ctx, *OpInput, ...func(*Options)) (*OpOutput,
-// error). Operations added to the fake clients later are served with no
-// change here.
+// error): the operations of the real SDK clients, to tell an operation the
+// fake does not serve from one that does not exist.
 func operations(client reflect.Type) map[string]operation {
 	ops := map[string]operation{}
 	for i := range client.NumMethod() {

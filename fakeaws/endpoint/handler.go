@@ -14,8 +14,11 @@ import (
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/sigv4"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
@@ -143,7 +146,7 @@ func newHandler(st *fakeaws.Store, opts ...Option) *handler {
 	if n := c.limits.MaxConcurrentRequests; n > 0 {
 		h.slots = make(chan struct{}, n)
 	}
-	h.ssm, h.sm = newServices(reflect.TypeFor[*ssmfake.Client](), reflect.TypeFor[*smfake.Client]())
+	h.ssm, h.sm = newServices(routes(reflect.TypeFor[*ssmfake.Client](), paramstore.Operations), routes(reflect.TypeFor[*smfake.Client](), secrets.Operations))
 	h.newClients = func(p partition) *clientPair {
 		return &clientPair{
 			ssm: methods(ssmfake.New(st, ssmfake.WithAccount(p.account), ssmfake.WithRegion(p.region), ssmfake.WithPrincipal(p.principal))),
@@ -183,7 +186,7 @@ func (h *handler) partitionOf(r *http.Request) partition {
 	if pr, ok := h.cfg.principals[a.AccessKey]; ok {
 		p.principal = pr
 	} else if a.AccessKey != "" {
-		p.principal = "arn:aws:iam::" + p.account + ":user/" + a.AccessKey
+		p.principal = core.IAMARN(p.region, p.account, "user/"+a.AccessKey)
 	}
 	return p
 }

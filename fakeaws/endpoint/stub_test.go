@@ -32,7 +32,7 @@ type stub struct {
 // and *secretsmanager.Client and whose answers come from s.
 func newStubHandler(st *fakeaws.Store, s *stub, opts ...Option) *handler {
 	h := newHandler(st, opts...)
-	h.ssm, h.sm = newServices(reflect.TypeFor[*ssm.Client](), reflect.TypeFor[*secretsmanager.Client]())
+	h.ssm, h.sm = newServices(operations(reflect.TypeFor[*ssm.Client]()), operations(reflect.TypeFor[*secretsmanager.Client]()))
 	h.newClients = func(p partition) *clientPair {
 		inv := func(svc string) invoker {
 			return func(ctx context.Context, op operation, in reflect.Value) (reflect.Value, error) {

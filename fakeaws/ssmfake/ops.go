@@ -1,30 +1,27 @@
 package ssmfake
 
-import (
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
-)
+import "github.com/fakeaws/fakeaws-go/fakeaws"
 
 // Operations of Parameter Store, as the test controls of fakeaws.Store name
-// them (faults, call log).
-var (
-	OpAddTagsToResource       = engine.NewOp(core.ServiceSSM, "AddTagsToResource", true)
-	OpDeleteParameter         = engine.NewOp(core.ServiceSSM, "DeleteParameter", true)
-	OpDeleteParameters        = engine.NewOp(core.ServiceSSM, "DeleteParameters", true)
-	OpDescribeParameters      = engine.NewOp(core.ServiceSSM, "DescribeParameters", false)
-	OpGetParameter            = engine.NewOp(core.ServiceSSM, "GetParameter", false)
-	OpGetParameterHistory     = engine.NewOp(core.ServiceSSM, "GetParameterHistory", false)
-	OpGetParameters           = engine.NewOp(core.ServiceSSM, "GetParameters", false)
-	OpGetParametersByPath     = engine.NewOp(core.ServiceSSM, "GetParametersByPath", false)
-	OpLabelParameterVersion   = engine.NewOp(core.ServiceSSM, "LabelParameterVersion", true)
-	OpListTagsForResource     = engine.NewOp(core.ServiceSSM, "ListTagsForResource", false)
-	OpPutParameter            = engine.NewOp(core.ServiceSSM, "PutParameter", true)
-	OpRemoveTagsFromResource  = engine.NewOp(core.ServiceSSM, "RemoveTagsFromResource", true)
-	OpUnlabelParameterVersion = engine.NewOp(core.ServiceSSM, "UnlabelParameterVersion", true)
-	OpGetServiceSetting       = engine.NewOp(core.ServiceSSM, "GetServiceSetting", false)
-	OpUpdateServiceSetting    = engine.NewOp(core.ServiceSSM, "UpdateServiceSetting", true)
-	OpResetServiceSetting     = engine.NewOp(core.ServiceSSM, "ResetServiceSetting", true)
-	OpPutResourcePolicy       = engine.NewOp(core.ServiceSSM, "PutResourcePolicy", true)
-	OpGetResourcePolicies     = engine.NewOp(core.ServiceSSM, "GetResourcePolicies", false)
-	OpDeleteResourcePolicy    = engine.NewOp(core.ServiceSSM, "DeleteResourcePolicy", true)
+// them (faults, call log). Each is its IAM action.
+const (
+	OpAddTagsToResource       fakeaws.Op = "ssm:AddTagsToResource"
+	OpDeleteParameter         fakeaws.Op = "ssm:DeleteParameter"
+	OpDeleteParameters        fakeaws.Op = "ssm:DeleteParameters"
+	OpDeleteResourcePolicy    fakeaws.Op = "ssm:DeleteResourcePolicy"
+	OpDescribeParameters      fakeaws.Op = "ssm:DescribeParameters"
+	OpGetParameter            fakeaws.Op = "ssm:GetParameter"
+	OpGetParameterHistory     fakeaws.Op = "ssm:GetParameterHistory"
+	OpGetParameters           fakeaws.Op = "ssm:GetParameters"
+	OpGetParametersByPath     fakeaws.Op = "ssm:GetParametersByPath"
+	OpGetResourcePolicies     fakeaws.Op = "ssm:GetResourcePolicies"
+	OpGetServiceSetting       fakeaws.Op = "ssm:GetServiceSetting"
+	OpLabelParameterVersion   fakeaws.Op = "ssm:LabelParameterVersion"
+	OpListTagsForResource     fakeaws.Op = "ssm:ListTagsForResource"
+	OpPutParameter            fakeaws.Op = "ssm:PutParameter"
+	OpPutResourcePolicy       fakeaws.Op = "ssm:PutResourcePolicy"
+	OpRemoveTagsFromResource  fakeaws.Op = "ssm:RemoveTagsFromResource"
+	OpResetServiceSetting     fakeaws.Op = "ssm:ResetServiceSetting"
+	OpUnlabelParameterVersion fakeaws.Op = "ssm:UnlabelParameterVersion"
+	OpUpdateServiceSetting    fakeaws.Op = "ssm:UpdateServiceSetting"
 )

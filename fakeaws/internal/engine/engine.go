@@ -151,60 +151,33 @@ func (e *Engine) peer(account, region string, create bool) *secrets.State {
 // secret's replicas).
 type afterWriter interface{ AfterWrite() }
 
-// Op names one operation of one service. Its zero value names nothing.
-type Op struct {
-	service string
-	name    string
-	write   bool
-}
-
-// NewOp names an operation. write says whether it changes state (it then
-// runs under the write lock; others run under the read lock).
-func NewOp(service, name string, write bool) Op { return Op{service, name, write} }
-
-// Service returns the SDK's service ID ("SSM" or "Secrets Manager").
-func (o Op) Service() string { return o.service }
-
-// Name returns the operation's name as the API spells it ("GetParameter").
-func (o Op) Name() string { return o.name }
-
-// String returns "Service.Name".
-func (o Op) String() string { return o.service + "." + o.name }
+// Op names one operation by its IAM action ("ssm:GetParameter").
+type Op = core.Op
 
 // now returns the time of a call: the clock's reading in UTC, truncated to
 // the millisecond, as AWS stores times.
 func (e *Engine) now() time.Time { return e.clock.Now().UTC().Truncate(time.Millisecond) }
 
-// Do runs one operation: it fills in a nil input as the SDK does, checks the
-// context, runs the hooks registered for op (on a copy of the input), then
-// validate (client-side checks, answered as the SDK's validation middleware
-// answers), then f on state under the lock op asks for; it wraps any error
-// as the real client would and records the call.
-func Do[S, I, O any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I,
-	validate func(*I) error, f func(*S, core.Env, *I) (*O, error)) (*O, error) {
-	return DoInto(ctx, e, op, p, state, in, validate, nil, func(s *S, env core.Env, in *I, _ struct{}) (*O, error) {
-		return f(s, env, in)
-	})
-}
-
-// DoInto is Do for an operation that builds its answer in memory alloc
-// allocates: DoInto calls alloc after the hooks and validate, before it
-// takes the lock, and hands what it returns to f, so that the lock is not
-// held across the allocation (and the work the collector may ask of it).
-func DoInto[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I,
-	validate func(*I) error, alloc func() A, f func(*S, core.Env, *I, A) (*O, error)) (*O, error) {
+// Run runs one call of op on st, the state of partition p that op
+// belongs to: it fills in a nil input as the SDK does, checks the context,
+// runs the hooks registered for op (on a copy of the input), then op's
+// client-side checks (answered as the SDK's validation middleware answers),
+// then, under the lock op asks for, the access check of the resources op
+// reports and op itself; it wraps any error as the real client would and
+// records the call.
+func Run[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I) (*O, error) {
 	if in == nil {
 		in = new(I)
 	}
 	now := e.now()
-	out, err := do(ctx, e, op, p, state, in, now, validate, alloc, f)
+	out, err := call(ctx, e, p, st, op, in, now)
 	if e.calls.enabled() {
 		// A shallow copy of the input: cheap, and enough for the usual reuse
 		// of one input struct across calls (fields reassigned). Calls()
 		// deep-copies what it hands out.
 		cp := new(I)
 		*cp = *in
-		c := &Call{Op: op, Input: cp, Err: err, Time: now}
+		c := &Call{Op: op.Op, Input: cp, Err: err, Time: now}
 		if err == nil {
 			c.Output = out
 		}
@@ -213,65 +186,69 @@ func DoInto[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition,
 	return out, err
 }
 
-func do[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition, state *S, in *I, now time.Time,
-	validate func(*I) error, alloc func() A, f func(*S, core.Env, *I, A) (*O, error)) (*O, error) {
+func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I, now time.Time) (*O, error) {
+	service, name := op.Op.Service(), op.Op.Name()
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
-			return nil, core.Wrap(op.service, op.name, "", err)
+			return nil, core.Wrap(service, name, "", err)
 		}
 	}
-	// Access policies first: AWS authorizes a call before the service runs,
-	// after the SDK's client-side validation.
+	// The SDK's client-side validation comes before anything is sent, so
+	// before hooks and access policies; hooks see a copy, so the input is as
+	// it was.
+	if op.Validate != nil {
+		if err := op.Validate(in); err != nil {
+			return nil, core.Wrap(service, name, "", err)
+		}
+	}
 	pol := e.policyFor(p.Principal)
-	if pol != nil {
-		if validate != nil {
-			if err := validate(in); err != nil {
-				return nil, core.Wrap(op.service, op.name, "", err)
-			}
-		}
-		if err := e.authorize(op, p, pol, in); err != nil {
-			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
-		}
-	}
-	if hout, herr, handled := e.runHooks(ctx, op, in); handled {
+	if hout, herr, handled := e.runHooks(ctx, op.Op, in); handled {
 		if herr != nil {
-			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), herr)
+			return nil, core.Wrap(service, name, e.ids.RequestID(), herr)
 		}
-		return hookOutput[O](op, hout)
-	}
-	// Validated above when a policy was checked: hooks see a copy, so the
-	// input is as it was.
-	if validate != nil && pol == nil {
-		if err := validate(in); err != nil {
-			return nil, core.Wrap(op.service, op.name, "", err)
-		}
+		return hookOutput[O](op.Op, hout)
 	}
 	env := core.Env{Now: now, IDs: e.ids, Account: p.Account, Region: p.Region}
-	var a A
-	if alloc != nil {
-		a = alloc()
+	var a any
+	if op.Alloc != nil {
+		a = op.Alloc()
 	}
-	out, err := locked(e, op.write, state, env, in, a, f)
+	out, err := locked(e, p, pol, st, op, env, in, a)
 	if err != nil {
-		return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
+		return nil, core.Wrap(service, name, e.ids.RequestID(), err)
 	}
 	if pol != nil {
-		e.authorizeResults(op, p, pol, in, out)
+		e.authorizeResults(op.Op, p, pol, in, out)
 	}
 	return out, nil
 }
 
-// locked runs f under the write or the read lock, released however f ends.
-func locked[S, I, O, A any](e *Engine, write bool, state *S, env core.Env, in *I, a A, f func(*S, core.Env, *I, A) (*O, error)) (*O, error) {
-	if write {
+// locked runs op under the write or the read lock, released however it
+// ends. With a policy, the resources op reports are checked first, under
+// the same lock, so nothing is written before the check and nothing changes
+// between the check and the run.
+func locked[S, I, O any](e *Engine, p *Partition, pol *Policy, st *S, op *core.Operation[S, I, O], env core.Env, in *I, a any) (*O, error) {
+	if op.Write {
 		e.mu.Lock()
 		defer e.mu.Unlock()
-		if aw, ok := any(state).(afterWriter); ok {
+		if aw, ok := any(st).(afterWriter); ok {
 			defer aw.AfterWrite()
 		}
 	} else {
 		e.mu.RLock()
 		defer e.mu.RUnlock()
 	}
-	return f(state, env, in, a)
+	if pol != nil {
+		var res []core.Resource
+		if op.Resources != nil {
+			res = op.Resources(st, env, in)
+		}
+		if err := authorize(op.Op, p.Principal, pol, res); err != nil {
+			return nil, err
+		}
+	}
+	if op.RunInto != nil {
+		return op.RunInto(st, env, in, a)
+	}
+	return op.Run(st, env, in)
 }

@@ -25,10 +25,16 @@ type incInput struct {
 
 type incOutput struct{ N int }
 
-var (
-	opInc  = NewOp(core.ServiceSSM, "Inc", true)
-	opRead = NewOp(core.ServiceSSM, "Read", false)
+const (
+	opInc  core.Op = "ssm:Inc"  // writes
+	opRead core.Op = "ssm:Read" // reads
 )
+
+// Do runs run as the operation op (a write when it is opInc) through Run.
+func Do(ctx context.Context, e *Engine, op core.Op, p *Partition, st *counter, in *incInput,
+	validate func(*incInput) error, run func(*counter, core.Env, *incInput) (*incOutput, error)) (*incOutput, error) {
+	return Run(ctx, e, p, st, &core.Operation[counter, incInput, incOutput]{Op: op, Write: op == opInc, Validate: validate, Run: run}, in)
+}
 
 func inc(s *counter, env core.Env, in *incInput) (*incOutput, error) {
 	if in.By < 0 {

@@ -1,6 +1,10 @@
 package engine
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
+)
 
 // IAM's evaluation: an explicit Deny wins, else an Allow is needed; actions
 // match without regard to case, resources with it (IAM user guide, "Policy
@@ -24,7 +28,7 @@ func TestPolicyEvaluate(t *testing.T) {
 		{"an allow of another resource does not allow", []Statement{allowApp}, "ssm:GetParameter", "arn:aws:ssm:us-east-1:123456789012:parameter/other", true, false},
 	} {
 		pol := &Policy{Statement: tc.statements}
-		denied, explicit := pol.evaluate(request{tc.action, tc.resource, tc.resource})
+		denied, explicit := pol.evaluate(core.Resource{Action: core.Op(tc.action), ARN: tc.resource, Shown: tc.resource})
 		if denied != tc.wantDenied || explicit != tc.wantExplic {
 			t.Errorf("%s: denied, explicit = %v, %v; want %v, %v", tc.name, denied, explicit, tc.wantDenied, tc.wantExplic)
 		}

@@ -7,6 +7,28 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// DeleteParameter is the declaration of Parameter Store's DeleteParameter.
+var DeleteParameter = &op[ssm.DeleteParameterInput, ssm.DeleteParameterOutput]{
+	Op:       action("DeleteParameter"),
+	Write:    true,
+	Validate: validateDeleteParameterInput,
+	Resources: func(s *State, _ core.Env, in *ssm.DeleteParameterInput) []core.Resource {
+		return s.namesResources(aws.ToString(in.Name))
+	},
+	Run: (*State).DeleteParameter,
+}
+
+// DeleteParameters is the declaration of Parameter Store's DeleteParameters.
+var DeleteParameters = &op[ssm.DeleteParametersInput, ssm.DeleteParametersOutput]{
+	Op:       action("DeleteParameters"),
+	Write:    true,
+	Validate: validateDeleteParametersInput,
+	Resources: func(s *State, _ core.Env, in *ssm.DeleteParametersInput) []core.Resource {
+		return s.namesResources(in.Names...)
+	},
+	Run: (*State).DeleteParameters,
+}
+
 // remove drops p, its versions and its tags (docs/aws-behaviour.md §2.7, M).
 func (s *State) remove(p *param) {
 	delete(s.params, key(p.name))

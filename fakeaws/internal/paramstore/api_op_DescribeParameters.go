@@ -16,6 +16,13 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// DescribeParameters is the declaration of Parameter Store's DescribeParameters.
+var DescribeParameters = &op[ssm.DescribeParametersInput, ssm.DescribeParametersOutput]{
+	Op:       action("DescribeParameters"),
+	Validate: validateDescribeParametersInput,
+	Run:      (*State).DescribeParameters,
+}
+
 // describeDefault is the page size of DescribeParameters without
 // MaxResults (U: AWS documents only the range 1–50; moto pages by 10).
 const describeDefault = 10

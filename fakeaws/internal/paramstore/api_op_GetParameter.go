@@ -15,6 +15,27 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// GetParameter is the declaration of Parameter Store's GetParameter.
+var GetParameter = &op[ssm.GetParameterInput, ssm.GetParameterOutput]{
+	Op:       action("GetParameter"),
+	Validate: validateGetParameterInput,
+	Resources: func(s *State, _ core.Env, in *ssm.GetParameterInput) []core.Resource {
+		return s.readResources(aws.ToString(in.Name))
+	},
+	Alloc:   newParameterAnswer,
+	RunInto: (*State).GetParameter,
+}
+
+// GetParameters is the declaration of Parameter Store's GetParameters.
+var GetParameters = &op[ssm.GetParametersInput, ssm.GetParametersOutput]{
+	Op:       action("GetParameters"),
+	Validate: validateGetParametersInput,
+	Resources: func(s *State, _ core.Env, in *ssm.GetParametersInput) []core.Resource {
+		return s.readResources(in.Names...)
+	},
+	Run: (*State).GetParameters,
+}
+
 // ciphertext is what a SecureString value reads as without WithDecryption.
 // AWS returns the KMS ciphertext blob, base64-encoded: opaque, and
 // different for every encryption. The fake returns base64 of a fixed
@@ -132,12 +153,14 @@ type ParameterAnswer struct {
 	h   paramValues
 }
 
-// NewParameterAnswer allocates a GetParameter answer.
-func NewParameterAnswer() *ParameterAnswer { return new(ParameterAnswer) }
+// newParameterAnswer allocates a GetParameter answer.
+func newParameterAnswer() any { return new(ParameterAnswer) }
 
-// GetParameter returns one parameter, or a Secrets Manager secret through a
-// /aws/reference/secretsmanager/ name (docs/aws-behaviour.md §1, 2.4), answered in a.
-func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput, a *ParameterAnswer) (*ssm.GetParameterOutput, error) {
+// getParameter returns one parameter, or a Secrets Manager secret through a
+// /aws/reference/secretsmanager/ name (docs/aws-behaviour.md §1, 2.4),
+// answered in the ParameterAnswer answer holds.
+func (s *State) GetParameter(env core.Env, in *ssm.GetParameterInput, answer any) (*ssm.GetParameterOutput, error) {
+	a := answer.(*ParameterAnswer)
 	raw := aws.ToString(in.Name)
 	decrypt := aws.ToBool(in.WithDecryption)
 	if isReference(trimName(raw)) {

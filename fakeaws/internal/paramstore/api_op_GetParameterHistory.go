@@ -12,6 +12,16 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// GetParameterHistory is the declaration of Parameter Store's GetParameterHistory.
+var GetParameterHistory = &op[ssm.GetParameterHistoryInput, ssm.GetParameterHistoryOutput]{
+	Op:       action("GetParameterHistory"),
+	Validate: validateGetParameterHistoryInput,
+	Resources: func(s *State, _ core.Env, in *ssm.GetParameterHistoryInput) []core.Resource {
+		return s.namesResources(aws.ToString(in.Name))
+	},
+	Run: (*State).GetParameterHistory,
+}
+
 // lookupPlain finds the parameter a name of a changing or history
 // operation names: no selector, no ARN (D: these take a name), and never a
 // reference, which has no history, labels or deletion (docs/aws-behaviour.md §1.1, D).

@@ -11,6 +11,16 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// GetParametersByPath is the declaration of Parameter Store's GetParametersByPath.
+var GetParametersByPath = &op[ssm.GetParametersByPathInput, ssm.GetParametersByPathOutput]{
+	Op:       action("GetParametersByPath"),
+	Validate: validateGetParametersByPathInput,
+	Resources: func(s *State, _ core.Env, in *ssm.GetParametersByPathInput) []core.Resource {
+		return s.pathResource(aws.ToString(in.Path))
+	},
+	Run: (*State).GetParametersByPath,
+}
+
 // scanLimit is the most parameters one page looks at. AWS, too, may answer
 // fewer results than MaxResults, even none, with a NextToken (docs/aws-behaviour.md §2.6, O);
 // the limit keeps a page's cost bounded when filters reject most of a large

@@ -13,6 +13,28 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// LabelParameterVersion is the declaration of Parameter Store's LabelParameterVersion.
+var LabelParameterVersion = &op[ssm.LabelParameterVersionInput, ssm.LabelParameterVersionOutput]{
+	Op:       action("LabelParameterVersion"),
+	Write:    true,
+	Validate: validateLabelParameterVersionInput,
+	Resources: func(s *State, _ core.Env, in *ssm.LabelParameterVersionInput) []core.Resource {
+		return s.namesResources(aws.ToString(in.Name))
+	},
+	Run: (*State).LabelParameterVersion,
+}
+
+// UnlabelParameterVersion is the declaration of Parameter Store's UnlabelParameterVersion.
+var UnlabelParameterVersion = &op[ssm.UnlabelParameterVersionInput, ssm.UnlabelParameterVersionOutput]{
+	Op:       action("UnlabelParameterVersion"),
+	Write:    true,
+	Validate: validateUnlabelParameterVersionInput,
+	Resources: func(s *State, _ core.Env, in *ssm.UnlabelParameterVersionInput) []core.Resource {
+		return s.namesResources(aws.ToString(in.Name))
+	},
+	Run: (*State).UnlabelParameterVersion,
+}
+
 // maxLabels is how many labels one version can carry (D).
 const maxLabels = 10
 

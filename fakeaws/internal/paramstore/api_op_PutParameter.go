@@ -13,6 +13,18 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// PutParameter is the declaration of Parameter Store's PutParameter.
+var PutParameter = &op[ssm.PutParameterInput, ssm.PutParameterOutput]{
+	Op:       action("PutParameter"),
+	Write:    true,
+	Validate: validatePutParameterInput,
+	Resources: func(s *State, _ core.Env, in *ssm.PutParameterInput) []core.Resource {
+		return s.namesResources(aws.ToString(in.Name))
+	},
+	Alloc:   newPutAnswer,
+	RunInto: (*State).putParameterInto,
+}
+
 const (
 	// maxVersions is how many versions AWS keeps (D, M).
 	maxVersions = 100
@@ -39,28 +51,21 @@ var dataTypes = []string{
 
 // lastModifiedUser is who the fake says changed a parameter: the account's
 // root user, as there is no IAM in the fake (AWS records the caller's ARN; D).
-func lastModifiedUser(account string) string { return "arn:aws:iam::" + account + ":root" }
+func lastModifiedUser(region, account string) string { return core.IAMARN(region, account, "root") }
 
-// PutAnswer is the memory a PutParameter fills: the new version and the
-// output, allocated before the lock is taken (engine.DoInto).
-type PutAnswer struct {
-	v   *version
-	out *ssm.PutParameterOutput
-}
+// newPutAnswer allocates the version a PutParameter fills, before the lock
+// is taken.
+func newPutAnswer() any { return new(version) }
 
-// NewPutAnswer allocates what a PutParameter fills.
-func NewPutAnswer() PutAnswer {
-	return PutAnswer{v: new(version), out: new(ssm.PutParameterOutput)}
-}
-
-// PutParameter creates a parameter or, with Overwrite, a new version of it.
+// PutParameter is putParameterInto with an answer of its own.
 func (s *State) PutParameter(env core.Env, in *ssm.PutParameterInput) (*ssm.PutParameterOutput, error) {
-	return s.PutParameterInto(env, in, NewPutAnswer())
+	return s.putParameterInto(env, in, newPutAnswer())
 }
 
-// PutParameterInto is PutParameter filling a. Checks run in the order of
+// putParameterInto creates a parameter or, with Overwrite, a new version of
+// it, filling the version answer holds. Checks run in the order of
 // docs/aws-behaviour.md §2.3 and all of them before anything changes.
-func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutAnswer) (*ssm.PutParameterOutput, error) {
+func (s *State) putParameterInto(env core.Env, in *ssm.PutParameterInput, answer any) (*ssm.PutParameterOutput, error) {
 	value := aws.ToString(in.Value)
 	overwrite := aws.ToBool(in.Overwrite)
 	// 1. Empty value (docs/aws-behaviour.md §2.3, M).
@@ -105,7 +110,7 @@ func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutA
 		return nil, err
 	}
 
-	v := a.v
+	v := answer.(*version)
 	*v = version{value: value, modified: env.Now, user: s.user}
 	v.typ = in.Type
 	if prev != nil {
@@ -180,8 +185,7 @@ func (s *State) PutParameterInto(env core.Env, in *ssm.PutParameterInput, a PutA
 		p.versions = slices.Delete(p.versions, 0, 1)
 	}
 	p.versions = append(p.versions, v)
-	*a.out = ssm.PutParameterOutput{Version: v.version, Tier: v.tier}
-	return a.out, nil
+	return &ssm.PutParameterOutput{Version: v.version, Tier: v.tier}, nil
 }
 
 // checkPutMembers applies the API model's length and enum constraints (D).

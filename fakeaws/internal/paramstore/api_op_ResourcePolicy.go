@@ -13,6 +13,38 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// PutResourcePolicy is the declaration of Parameter Store's PutResourcePolicy.
+var PutResourcePolicy = &op[ssm.PutResourcePolicyInput, ssm.PutResourcePolicyOutput]{
+	Op:       action("PutResourcePolicy"),
+	Write:    true,
+	Validate: validatePutResourcePolicyInput,
+	Resources: func(_ *State, _ core.Env, in *ssm.PutResourcePolicyInput) []core.Resource {
+		return arnResource(in.ResourceArn)
+	},
+	Run: (*State).PutResourcePolicy,
+}
+
+// GetResourcePolicies is the declaration of Parameter Store's GetResourcePolicies.
+var GetResourcePolicies = &op[ssm.GetResourcePoliciesInput, ssm.GetResourcePoliciesOutput]{
+	Op:       action("GetResourcePolicies"),
+	Validate: validateGetResourcePoliciesInput,
+	Resources: func(_ *State, _ core.Env, in *ssm.GetResourcePoliciesInput) []core.Resource {
+		return arnResource(in.ResourceArn)
+	},
+	Run: (*State).GetResourcePolicies,
+}
+
+// DeleteResourcePolicy is the declaration of Parameter Store's DeleteResourcePolicy.
+var DeleteResourcePolicy = &op[ssm.DeleteResourcePolicyInput, ssm.DeleteResourcePolicyOutput]{
+	Op:       action("DeleteResourcePolicy"),
+	Write:    true,
+	Validate: validateDeleteResourcePolicyInput,
+	Resources: func(_ *State, _ core.Env, in *ssm.DeleteResourcePolicyInput) []core.Resource {
+		return arnResource(in.ResourceArn)
+	},
+	Run: (*State).DeleteResourcePolicy,
+}
+
 // Parameter resource policies (D: PutResourcePolicy, GetResourcePolicies,
 // DeleteResourcePolicy). A parameter holds at most one policy; PolicyId and
 // PolicyHash guard every change of it. The error codes are the API model's

@@ -13,6 +13,38 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// GetServiceSetting is the declaration of Parameter Store's GetServiceSetting.
+var GetServiceSetting = &op[ssm.GetServiceSettingInput, ssm.GetServiceSettingOutput]{
+	Op:       action("GetServiceSetting"),
+	Validate: validateGetServiceSettingInput,
+	Resources: func(s *State, _ core.Env, in *ssm.GetServiceSettingInput) []core.Resource {
+		return s.settingResource(in.SettingId)
+	},
+	Run: (*State).GetServiceSetting,
+}
+
+// UpdateServiceSetting is the declaration of Parameter Store's UpdateServiceSetting.
+var UpdateServiceSetting = &op[ssm.UpdateServiceSettingInput, ssm.UpdateServiceSettingOutput]{
+	Op:       action("UpdateServiceSetting"),
+	Write:    true,
+	Validate: validateUpdateServiceSettingInput,
+	Resources: func(s *State, _ core.Env, in *ssm.UpdateServiceSettingInput) []core.Resource {
+		return s.settingResource(in.SettingId)
+	},
+	Run: (*State).UpdateServiceSetting,
+}
+
+// ResetServiceSetting is the declaration of Parameter Store's ResetServiceSetting.
+var ResetServiceSetting = &op[ssm.ResetServiceSettingInput, ssm.ResetServiceSettingOutput]{
+	Op:       action("ResetServiceSetting"),
+	Write:    true,
+	Validate: validateResetServiceSettingInput,
+	Resources: func(s *State, _ core.Env, in *ssm.ResetServiceSettingInput) []core.Resource {
+		return s.settingResource(in.SettingId)
+	},
+	Run: (*State).ResetServiceSetting,
+}
+
 // The Parameter Store service settings (D: GetServiceSettingInput.SettingId,
 // UpdateServiceSettingInput.SettingValue).
 const (
@@ -42,7 +74,7 @@ type setting struct {
 // region) into the path, or reports ServiceSettingNotFound.
 func (s *State) settingID(raw string) (string, error) {
 	id := raw
-	if p := "arn:aws:ssm:" + s.region + ":" + s.account + ":servicesetting"; strings.HasPrefix(raw, p+"/") {
+	if p := core.ServiceSettingARN(s.region, s.account, ""); strings.HasPrefix(raw, p+"/") {
 		id = strings.TrimPrefix(raw, p)
 	}
 	if _, ok := settingDefaults[id]; !ok {
@@ -56,7 +88,7 @@ func (s *State) settingID(raw string) (string, error) {
 func (s *State) serviceSetting(env core.Env, id string) *types.ServiceSetting {
 	out := &types.ServiceSetting{
 		SettingId: aws.String(id),
-		ARN:       aws.String("arn:aws:ssm:" + s.region + ":" + s.account + ":servicesetting" + id),
+		ARN:       aws.String(core.ServiceSettingARN(s.region, s.account, id)),
 	}
 	if c := s.settings[id]; c != nil {
 		out.SettingValue = aws.String(c.value)

@@ -10,6 +10,38 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// AddTagsToResource is the declaration of Parameter Store's AddTagsToResource.
+var AddTagsToResource = &op[ssm.AddTagsToResourceInput, ssm.AddTagsToResourceOutput]{
+	Op:       action("AddTagsToResource"),
+	Write:    true,
+	Validate: validateAddTagsToResourceInput,
+	Resources: func(s *State, _ core.Env, in *ssm.AddTagsToResourceInput) []core.Resource {
+		return s.tagResources(in.ResourceType, in.ResourceId)
+	},
+	Run: (*State).AddTagsToResource,
+}
+
+// RemoveTagsFromResource is the declaration of Parameter Store's RemoveTagsFromResource.
+var RemoveTagsFromResource = &op[ssm.RemoveTagsFromResourceInput, ssm.RemoveTagsFromResourceOutput]{
+	Op:       action("RemoveTagsFromResource"),
+	Write:    true,
+	Validate: validateRemoveTagsFromResourceInput,
+	Resources: func(s *State, _ core.Env, in *ssm.RemoveTagsFromResourceInput) []core.Resource {
+		return s.tagResources(in.ResourceType, in.ResourceId)
+	},
+	Run: (*State).RemoveTagsFromResource,
+}
+
+// ListTagsForResource is the declaration of Parameter Store's ListTagsForResource.
+var ListTagsForResource = &op[ssm.ListTagsForResourceInput, ssm.ListTagsForResourceOutput]{
+	Op:       action("ListTagsForResource"),
+	Validate: validateListTagsForResourceInput,
+	Resources: func(s *State, _ core.Env, in *ssm.ListTagsForResourceInput) []core.Resource {
+		return s.tagResources(in.ResourceType, in.ResourceId)
+	},
+	Run: (*State).ListTagsForResource,
+}
+
 // tagged finds the parameter a tag operation names. Only parameters are
 // resources here: any other type is InvalidResourceType; a missing
 // parameter is InvalidResourceId (texts: docs/aws-behaviour.md §2.7, M).

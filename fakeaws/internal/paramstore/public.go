@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
 // AWS's public parameters under /aws/service/global-infrastructure/ (D:
@@ -120,5 +122,5 @@ func isPublic(name string) bool { return strings.HasPrefix(name, publicPrefix) }
 // publicARN is a public parameter's ARN: the region, no account (O: the
 // ARNs AWS answers for /aws/service/ parameters).
 func (s *State) publicARN(name string) string {
-	return "arn:aws:ssm:" + s.region + "::parameter" + name
+	return core.ARN(core.PrefixSSM, s.region, "", "parameter"+name)
 }

@@ -39,6 +39,12 @@ func errRefNotFound(name, sel string, hasSel bool) error {
 		strings.TrimPrefix(name, "/") + sel + " not found.")}
 }
 
+// refParts splits a reference name (refPrefix<id>[:<selector>]) into the
+// secret's ID and the selector.
+func refParts(name string) (id, sel string, hasSel bool) {
+	return strings.Cut(name[len(refPrefix):], ":")
+}
+
 // getReference answers a /aws/reference/secretsmanager/<id>[:<selector>]
 // name (docs/aws-behaviour.md §1.1, S): Name without the selector, Selector as given, Type
 // SecureString, the SecretString as Value, Version 0, SourceResult,
@@ -47,8 +53,7 @@ func errRefNotFound(name, sel string, hasSel bool) error {
 // without Value, and its SourceResult without secretString (what AWS does
 // there is not known; docs/aws-behaviour.md §1.1, U). The answer goes in out, pointing into h.
 func (s *State) getReference(env core.Env, name string, out *types.Parameter, h *paramValues) error {
-	rest := name[len(refPrefix):]
-	id, sel, hasSel := strings.Cut(rest, ":")
+	id, sel, hasSel := refParts(name)
 	if hasSel && (sel == "" || strings.Contains(sel, ":")) {
 		return errRefSelector()
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 
@@ -24,7 +25,7 @@ import (
 type State struct {
 	account   string
 	region    string
-	arnPrefix string // "arn:aws:ssm:<region>:<account>:parameter/"
+	arnPrefix string // core.ParameterARNPrefix(region, account)
 	user      string // lastModifiedUser(account), shared by every version
 	secrets   *secrets.State
 
@@ -36,8 +37,8 @@ type State struct {
 
 // New returns an empty state whose references read secrets.
 func New(account, region string, sm *secrets.State) *State {
-	return &State{account: account, region: region, arnPrefix: "arn:aws:ssm:" + region + ":" + account + ":parameter/",
-		user: lastModifiedUser(account), secrets: sm, params: map[string]*param{}}
+	return &State{account: account, region: region, arnPrefix: core.ParameterARNPrefix(region, account),
+		user: lastModifiedUser(region, account), secrets: sm, params: map[string]*param{}}
 }
 
 // param is one parameter: its name as given at creation, its retained

@@ -175,7 +175,7 @@ func (sec *secret) importReplication(fs *fixture.Secret) error {
 		}
 		suffix := sec.arn[strings.LastIndex(sec.arn, ":")+1:]
 		sec.extOf().primary = &replicaOf{account: account, region: fs.PrimaryRegion, status: types.StatusTypeInSync,
-			arn: "arn:" + core.Partition(fs.PrimaryRegion) + ":secretsmanager:" + fs.PrimaryRegion + ":" + account + ":secret:" + suffix}
+			arn: core.ARN(core.PrefixSM, fs.PrimaryRegion, account, "secret:"+suffix)}
 	}
 	if cp := fs.CrossAccountPrimary; cp != nil {
 		roles++

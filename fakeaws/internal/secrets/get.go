@@ -42,7 +42,7 @@ func (sec *secret) resolve(versionID, stage *string) (*version, error) {
 // version. It records the read in LastAccessedDate, on the secret and the
 // version, kept to the day (docs/aws-behaviour.md §3.7; S: the reference scenario).
 func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueInput) (*secretsmanager.GetSecretValueOutput, error) {
-	return s.GetSecretValueInto(env, in, NewSecretValueAnswer())
+	return s.getSecretValueInto(env, in, new(SecretValueAnswer))
 }
 
 // SecretValueAnswer is the memory of one GetSecretValue answer: the output
@@ -56,11 +56,13 @@ type SecretValueAnswer struct {
 	stages             [2]string
 }
 
-// NewSecretValueAnswer allocates a GetSecretValue answer.
-func NewSecretValueAnswer() *SecretValueAnswer { return new(SecretValueAnswer) }
+// newSecretValueAnswer allocates a GetSecretValue answer.
+func newSecretValueAnswer() any { return new(SecretValueAnswer) }
 
-// GetSecretValueInto is GetSecretValue answering in a.
-func (s *State) GetSecretValueInto(env core.Env, in *secretsmanager.GetSecretValueInput, a *SecretValueAnswer) (*secretsmanager.GetSecretValueOutput, error) {
+// getSecretValueInto is GetSecretValue answering in the SecretValueAnswer
+// answer holds.
+func (s *State) getSecretValueInto(env core.Env, in *secretsmanager.GetSecretValueInput, answer any) (*secretsmanager.GetSecretValueOutput, error) {
+	a := answer.(*SecretValueAnswer)
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {
 		return nil, err
 	}

@@ -68,7 +68,7 @@ func New(account, region string) *State {
 	return &State{
 		account: account,
 		region:  region,
-		prefix:  "arn:" + core.Partition(region) + ":secretsmanager:" + region + ":" + account + ":secret:",
+		prefix:  core.ARN(core.PrefixSM, region, account, "secret:"),
 		byName:  map[string]*secret{},
 		byARN:   map[string]*secret{},
 	}
@@ -490,3 +490,19 @@ func patternOf(prefix string) headPattern {
 // mayHavePrefix reports whether a name beginning with h can begin with the
 // prefix of p.
 func (p headPattern) mayHavePrefix(h nameHead) bool { return uint64(h)&p.mask == p.want }
+
+// ResourceARN is the ARN access policies match for the secret id names:
+// the secret's full ARN when there is one; otherwise an ARN as given, and a
+// name's ARN with "-??????" for the suffix it would have (so a policy on
+// <name>-?????? lets the call through to AWS's ResourceNotFoundException;
+// what AWS matches for a missing secret is not known). The lock must be
+// held.
+func (s *State) ResourceARN(id string) string {
+	if sec := s.lookup(id); sec != nil {
+		return sec.arn
+	}
+	if strings.HasPrefix(id, "arn:") {
+		return id
+	}
+	return s.prefix + id + "-??????"
+}

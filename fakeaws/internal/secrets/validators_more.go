@@ -1,4 +1,4 @@
-package smfake
+package secrets
 
 import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -49,5 +49,39 @@ func validateValidateResourcePolicyInput(in *secretsmanager.ValidateResourcePoli
 func validateListResourcePoliciesInput(in *secretsmanager.ListResourcePoliciesInput) error {
 	p := core.NewParams("ListResourcePoliciesInput")
 	p.Require(in.SecretId == nil, "SecretId")
+	return p.Err()
+}
+
+func validateReplicateSecretToRegionsInput(in *secretsmanager.ReplicateSecretToRegionsInput) error {
+	p := core.NewParams("ReplicateSecretToRegionsInput")
+	p.Require(in.SecretId == nil, "SecretId")
+	p.Require(in.AddReplicaRegions == nil, "AddReplicaRegions")
+	return p.Err()
+}
+
+func validateRemoveRegionsFromReplicationInput(in *secretsmanager.RemoveRegionsFromReplicationInput) error {
+	p := core.NewParams("RemoveRegionsFromReplicationInput")
+	p.Require(in.SecretId == nil, "SecretId")
+	p.Require(in.RemoveReplicaRegions == nil, "RemoveReplicaRegions")
+	return p.Err()
+}
+
+func validateStopReplicationToReplicaInput(in *secretsmanager.StopReplicationToReplicaInput) error {
+	p := core.NewParams("StopReplicationToReplicaInput")
+	p.Require(in.SecretId == nil, "SecretId")
+	return p.Err()
+}
+
+func validateAssociateCrossAccountReplicaInput(in *secretsmanager.AssociateCrossAccountReplicaInput) error {
+	p := core.NewParams("AssociateCrossAccountReplicaInput")
+	p.Require(in.SecretId == nil, "SecretId")
+	p.Require(in.CrossAccountReplicaARN == nil, "CrossAccountReplicaARN")
+	return p.Err()
+}
+
+func validateDisassociateCrossAccountReplicaInput(in *secretsmanager.DisassociateCrossAccountReplicaInput) error {
+	p := core.NewParams("DisassociateCrossAccountReplicaInput")
+	p.Require(in.SecretId == nil, "SecretId")
+	p.Require(in.CrossAccountReplicaARN == nil, "CrossAccountReplicaARN")
 	return p.Err()
 }

@@ -1,4 +1,4 @@
-package smfake
+package secrets
 
 import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"

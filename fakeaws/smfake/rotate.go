@@ -33,12 +33,13 @@ var rotationSteps = [...]string{"createSecret", "setSecret", "testSecret", "fini
 func (c *Client) RotateSecret(ctx context.Context, in *secretsmanager.RotateSecretInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.RotateSecretOutput, error) {
 	known := func(arn string) bool { return c.e.RotationFunc(arn) != nil }
 	var plan secrets.RotationPlan
-	out, err := engine.Do(ctx, c.e, OpRotateSecret, c.p, c.p.SM, in, validateRotateSecretInput,
-		func(s *secrets.State, env core.Env, in *secretsmanager.RotateSecretInput) (*secretsmanager.RotateSecretOutput, error) {
-			out, p, err := s.RotateSecret(env, in, known)
-			plan = p
-			return out, err
-		})
+	op := *secrets.RotateSecret // its declaration, run keeping the plan
+	op.Run = func(s *secrets.State, env core.Env, in *secretsmanager.RotateSecretInput) (*secretsmanager.RotateSecretOutput, error) {
+		out, p, err := s.RotateSecret(env, in, known)
+		plan = p
+		return out, err
+	}
+	out, err := engine.Run(ctx, c.e, c.p, c.p.SM, &op, in)
 	if err != nil || !plan.Run {
 		return out, err
 	}
@@ -63,11 +64,4 @@ func (c *Client) RotateSecret(ctx context.Context, in *secretsmanager.RotateSecr
 		}
 	}
 	return out, nil
-}
-
-// CancelRotateSecret turns automatic rotation off (RotationEnabled false,
-// the Lambda ARN kept). A rotation in progress is left as it is and its
-// version's ID returned, for the caller to clean up as AWS's doc advises.
-func (c *Client) CancelRotateSecret(ctx context.Context, in *secretsmanager.CancelRotateSecretInput, _ ...func(*secretsmanager.Options)) (*secretsmanager.CancelRotateSecretOutput, error) {
-	return engine.Do(ctx, c.e, OpCancelRotateSecret, c.p, c.p.SM, in, validateCancelRotateSecretInput, (*secrets.State).CancelRotateSecret)
 }

@@ -1,4 +1,4 @@
-package ssmfake
+package paramstore
 
 import (
 	"fmt"
@@ -142,4 +142,43 @@ func stringFilterList(fs []types.ParameterStringFilter) *core.Params {
 		l.Nested(fmt.Sprintf("[%d]", i), e)
 	}
 	return l
+}
+func validatePutResourcePolicyInput(in *ssm.PutResourcePolicyInput) error {
+	p := core.NewParams("PutResourcePolicyInput")
+	p.Require(in.ResourceArn == nil, "ResourceArn")
+	p.Require(in.Policy == nil, "Policy")
+	return p.Err()
+}
+
+func validateGetResourcePoliciesInput(in *ssm.GetResourcePoliciesInput) error {
+	p := core.NewParams("GetResourcePoliciesInput")
+	p.Require(in.ResourceArn == nil, "ResourceArn")
+	return p.Err()
+}
+
+func validateDeleteResourcePolicyInput(in *ssm.DeleteResourcePolicyInput) error {
+	p := core.NewParams("DeleteResourcePolicyInput")
+	p.Require(in.ResourceArn == nil, "ResourceArn")
+	p.Require(in.PolicyId == nil, "PolicyId")
+	p.Require(in.PolicyHash == nil, "PolicyHash")
+	return p.Err()
+}
+
+func validateGetServiceSettingInput(in *ssm.GetServiceSettingInput) error {
+	p := core.NewParams("GetServiceSettingInput")
+	p.Require(in.SettingId == nil, "SettingId")
+	return p.Err()
+}
+
+func validateUpdateServiceSettingInput(in *ssm.UpdateServiceSettingInput) error {
+	p := core.NewParams("UpdateServiceSettingInput")
+	p.Require(in.SettingId == nil, "SettingId")
+	p.Require(in.SettingValue == nil, "SettingValue")
+	return p.Err()
+}
+
+func validateResetServiceSettingInput(in *ssm.ResetServiceSettingInput) error {
+	p := core.NewParams("ResetServiceSettingInput")
+	p.Require(in.SettingId == nil, "SettingId")
+	return p.Err()
 }
