@@ -36,12 +36,12 @@ func (s *Store) React(op Op, h Hook) { s.eng.React(op, h) }
 
 // FailNext makes the next call of op fail with err, once.
 func (s *Store) FailNext(op Op, err error) {
-	s.eng.ReactOnce(op, func(context.Context, any) (any, error, bool) { return nil, err, true })
+	s.eng.ReactOnce(op, func(context.Context, any) (any, bool, error) { return nil, true, err })
 }
 
 // FailAlways makes every call of op fail with err until ClearFaults.
 func (s *Store) FailAlways(op Op, err error) {
-	s.eng.React(op, func(context.Context, any) (any, error, bool) { return nil, err, true })
+	s.eng.React(op, func(context.Context, any) (any, bool, error) { return nil, true, err })
 }
 
 // ClearFaults removes every hook registered with React, FailNext and

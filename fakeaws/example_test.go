@@ -75,13 +75,13 @@ func ExampleStore_FailNext() {
 func ExampleStore_React() {
 	ctx := context.Background()
 	st := fakeaws.New()
-	st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, error, bool) {
+	st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, bool, error) {
 		if *in.(*ssm.GetParameterInput).Name != "/feature/flag" {
-			return nil, nil, false // pass: the Store answers
+			return nil, false, nil // pass: the Store answers
 		}
 		return &ssm.GetParameterOutput{Parameter: &ssmtypes.Parameter{
 			Name: aws.String("/feature/flag"), Type: ssmtypes.ParameterTypeString, Value: aws.String("on"), Version: 1,
-		}}, nil, true
+		}}, true, nil
 	})
 	out, _ := ssmfake.New(st).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/feature/flag")})
 	fmt.Println(*out.Parameter.Value)

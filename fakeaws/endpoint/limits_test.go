@@ -62,10 +62,10 @@ func holdTheOnlySlot(t *testing.T) (srv *endpoint.Server, release chan struct{},
 	t.Helper()
 	st := fakeaws.New()
 	entered, release := make(chan struct{}), make(chan struct{})
-	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, error, bool) {
+	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, bool, error) {
 		close(entered)
 		<-release
-		return nil, nil, false
+		return nil, false, nil
 	})
 	srv = endpoint.NewServer(st, endpoint.WithLimits(endpoint.Limits{MaxConcurrentRequests: 1}))
 	t.Cleanup(srv.Close)

@@ -233,7 +233,7 @@ func do[S, I, O, A any](ctx context.Context, e *Engine, op Op, p *Partition, sta
 			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), err)
 		}
 	}
-	if hout, herr, handled := e.runHooks(ctx, op, in); handled {
+	if hout, handled, herr := e.runHooks(ctx, op, in); handled {
 		if herr != nil {
 			return nil, core.Wrap(op.service, op.name, e.ids.RequestID(), herr)
 		}
