@@ -143,3 +143,17 @@ func TestLimitAnswerIsAThrottleForTheSDK(t *testing.T) {
 		t.Errorf("the request holding the slot: %v", err)
 	}
 }
+
+// DefaultLimits hands out a fresh value: changing one changes no server's.
+func TestDefaultLimitsIsAValue(t *testing.T) {
+	t.Parallel()
+	l := endpoint.DefaultLimits()
+	if l.MaxConcurrentRequests != 256 || l.MaxHeaderBytes != 64<<10 || l.ReadHeaderTimeout != 10*time.Second ||
+		l.ReadTimeout != 30*time.Second || l.WriteTimeout != time.Minute || l.IdleTimeout != 2*time.Minute {
+		t.Errorf("DefaultLimits() = %+v; README's table says 256 requests, 64 KiB header, 10 s/30 s read, 60 s write, 2 min idle", l)
+	}
+	l.MaxConcurrentRequests = 1
+	if n := endpoint.DefaultLimits().MaxConcurrentRequests; n != 256 {
+		t.Errorf("after changing a copy, DefaultLimits().MaxConcurrentRequests = %d, want 256", n)
+	}
+}
