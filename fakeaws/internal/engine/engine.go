@@ -79,10 +79,6 @@ func New(cfg Config) *Engine {
 	}
 }
 
-// Unwrap returns the engine behind a *fakeaws.Store. Package fakeaws installs
-// it at init; the client packages call it once per client.
-var Unwrap func(store any) *Engine
-
 // Region returns the Store's default region.
 func (e *Engine) Region() string { return e.region }
 
