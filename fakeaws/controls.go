@@ -3,6 +3,7 @@ package fakeaws
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
@@ -11,10 +12,21 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
 )
 
-// Op names one operation of one service. The client packages declare one
+// Op names one operation of one service by its IAM action,
+// "<service prefix>:<operation>" ("ssm:GetParameter",
+// "secretsmanager:GetSecretValue"). The client packages declare a constant
 // for each operation they serve (ssmfake.OpGetParameter,
 // smfake.OpGetSecretValue, ...); the test controls take them.
-type Op = core.Op
+type Op string
+
+// Service returns the SDK's service ID: "SSM" or "Secrets Manager".
+func (o Op) Service() string { return core.Op(o).Service() }
+
+// Name returns the operation's name as the API spells it: "GetParameter".
+func (o Op) Name() string { return core.Op(o).Name() }
+
+// String returns "Service.Name", as in "SSM.GetParameter".
+func (o Op) String() string { return core.Op(o).String() }
 
 // Hook reacts to one operation before it reaches the state. It receives a
 // deep copy of the input (a pointer to the SDK's input type, such as
@@ -22,26 +34,40 @@ type Op = core.Op
 // otherwise the call answers with err (wrapped as the SDK wraps service
 // errors), or with out (a pointer to the operation's SDK output type, such
 // as *ssm.GetParameterOutput) when err is nil.
-type Hook = engine.Hook
+type Hook func(ctx context.Context, in any) (out any, handled bool, err error)
 
-// Call is one call recorded in the call log: the operation, a copy of its
-// input, its output or error, and the Store's clock at the call.
-type Call = engine.Call
+// Call is one call recorded in the call log (see Store.Calls).
+type Call struct {
+	// Op is the operation called.
+	Op Op
+	// Input is a copy of the call's input: a pointer to the operation's SDK
+	// input type, such as *ssm.GetParameterInput (a zero one when the
+	// caller passed nil).
+	Input any
+	// Output is what the call returned: a pointer to the operation's SDK
+	// output type, such as *ssm.GetParameterOutput; nil when Err is set.
+	Output any
+	// Err is the error the call returned, as the SDK's client returns it
+	// (a *smithy.OperationError around the service's error), or nil.
+	Err error
+	// Time is the Store's clock at the call, in UTC, to the millisecond.
+	Time time.Time
+}
 
 // React registers h for op. Hooks run before any state change, outside the
 // Store's lock, newest first; the first that handles a call decides its
 // answer. They apply whichever way the Store is reached (fake clients, the
 // endpoint, the server).
-func (s *Store) React(op Op, h Hook) { s.eng.React(op, h) }
+func (s *Store) React(op Op, h Hook) { s.eng.React(core.Op(op), engine.Hook(h)) }
 
 // FailNext makes the next call of op fail with err, once.
 func (s *Store) FailNext(op Op, err error) {
-	s.eng.ReactOnce(op, func(context.Context, any) (any, error, bool) { return nil, err, true })
+	s.eng.ReactOnce(core.Op(op), func(context.Context, any) (any, bool, error) { return nil, true, err })
 }
 
 // FailAlways makes every call of op fail with err until ClearFaults.
 func (s *Store) FailAlways(op Op, err error) {
-	s.eng.React(op, func(context.Context, any) (any, error, bool) { return nil, err, true })
+	s.eng.React(core.Op(op), func(context.Context, any) (any, bool, error) { return nil, true, err })
 }
 
 // ClearFaults removes every hook registered with React, FailNext and
@@ -53,7 +79,17 @@ func (s *Store) ClearFaults() { s.eng.ClearHooks() }
 // copied when the call is made (reassigning a field of a reused input struct
 // later does not show in the log; changing what a field points to does) and
 // outputs are recorded as returned; Calls hands out deep copies of both.
-func (s *Store) Calls() []Call { return s.eng.Calls() }
+func (s *Store) Calls() []Call {
+	calls := s.eng.Calls()
+	if calls == nil {
+		return nil
+	}
+	out := make([]Call, len(calls))
+	for i, c := range calls {
+		out[i] = Call{Op: Op(c.Op), Input: c.Input, Output: c.Output, Err: c.Err, Time: c.Time}
+	}
+	return out
+}
 
 // ClearCalls empties the call log.
 func (s *Store) ClearCalls() { s.eng.ClearCalls() }
@@ -102,18 +138,33 @@ func AccessDenied(op Op, principal, resource string) error {
 }
 
 // RotationEvent is what a rotation function receives for each step of a
-// rotation: the step (createSecret, setSecret, testSecret, finishSecret),
-// the secret's ARN and the token (version ID) of the AWSPENDING version.
-type RotationEvent = engine.RotationEvent
+// rotation, as a rotation Lambda receives Secrets Manager's event.
+type RotationEvent struct {
+	// Step is the step to run: createSecret, setSecret, testSecret or
+	// finishSecret.
+	Step string
+	// SecretID is the secret's ARN.
+	SecretID string
+	// ClientRequestToken is the token (version ID) of the AWSPENDING
+	// version the rotation makes.
+	ClientRequestToken string
+}
 
 // RotationFunc plays a rotation Lambda for RotateSecret. It is called once
 // per step, outside the Store's lock, and may call the Store through a
-// client of its own, as a Lambda calls Secrets Manager.
-type RotationFunc = engine.RotationFunc
+// client of its own, as a Lambda calls Secrets Manager. An error fails the
+// rotation at that step.
+type RotationFunc func(ctx context.Context, ev RotationEvent) error
 
 // SetRotationFunc registers fn as the rotation Lambda whose ARN is
 // lambdaARN; RotateSecret with that RotationLambdaARN calls it. A nil fn
 // removes it.
 func (s *Store) SetRotationFunc(lambdaARN string, fn RotationFunc) {
-	s.eng.SetRotationFunc(lambdaARN, fn)
+	if fn == nil {
+		s.eng.SetRotationFunc(lambdaARN, nil)
+		return
+	}
+	s.eng.SetRotationFunc(lambdaARN, func(ctx context.Context, ev engine.RotationEvent) error {
+		return fn(ctx, RotationEvent(ev))
+	})
 }

@@ -111,14 +111,14 @@ func TestFaultsInEveryMode(t *testing.T) {
 			}
 
 			// React: a hook sees the input and may answer for the Store.
-			st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, error, bool) {
+			st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, bool, error) {
 				name := *in.(*ssm.GetParameterInput).Name
 				if name != "/scripted" {
-					return nil, nil, false
+					return nil, false, nil
 				}
 				return &ssm.GetParameterOutput{Parameter: &ssmtypes.Parameter{
 					Name: aws.String(name), Value: aws.String("from the hook"), Type: ssmtypes.ParameterTypeString, Version: 7,
-				}}, nil, true
+				}}, true, nil
 			})
 			out, err := pc.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/scripted")})
 			if err != nil || *out.Parameter.Value != "from the hook" || out.Parameter.Version != 7 {

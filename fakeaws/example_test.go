@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/fakeaws/fakeaws-go/fakeaws"
@@ -75,17 +76,48 @@ func ExampleStore_FailNext() {
 func ExampleStore_React() {
 	ctx := context.Background()
 	st := fakeaws.New()
-	st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, error, bool) {
+	st.React(ssmfake.OpGetParameter, func(_ context.Context, in any) (any, bool, error) {
 		if *in.(*ssm.GetParameterInput).Name != "/feature/flag" {
-			return nil, nil, false // pass: the Store answers
+			return nil, false, nil // pass: the Store answers
 		}
 		return &ssm.GetParameterOutput{Parameter: &ssmtypes.Parameter{
 			Name: aws.String("/feature/flag"), Type: ssmtypes.ParameterTypeString, Value: aws.String("on"), Version: 1,
-		}}, nil, true
+		}}, true, nil
 	})
 	out, _ := ssmfake.New(st).GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/feature/flag")})
 	fmt.Println(*out.Parameter.Value)
 	// Output: on
+}
+
+// A Hook that fails the calls for one secret and passes the others: it
+// returns handled == true with an error to fail a call, handled == false to
+// let the Store answer.
+func ExampleHook() {
+	ctx := context.Background()
+	st := fakeaws.New()
+	smc := smfake.New(st)
+	for _, name := range []string{"db", "api"} {
+		smc.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(name), SecretString: aws.String(name + "-pw")})
+	}
+	var failDB fakeaws.Hook = func(_ context.Context, in any) (any, bool, error) {
+		if aws.ToString(in.(*secretsmanager.GetSecretValueInput).SecretId) != "db" {
+			return nil, false, nil
+		}
+		return nil, true, fakeaws.InternalError(smfake.OpGetSecretValue)
+	}
+	st.React(smfake.OpGetSecretValue, failDB)
+	for _, name := range []string{"db", "api"} {
+		out, err := smc.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(name)})
+		if err != nil {
+			var ise *smtypes.InternalServiceError
+			fmt.Println(name, "failed:", errors.As(err, &ise))
+			continue
+		}
+		fmt.Println(name, "=", *out.SecretString)
+	}
+	// Output:
+	// db failed: true
+	// api = api-pw
 }
 
 // The call log: what the code under test asked, in order.

@@ -39,9 +39,11 @@ type Store struct {
 	eng *engine.Engine
 }
 
-func init() {
-	engine.Unwrap = func(s any) *engine.Engine { return s.(*Store).eng }
-}
+// Engine returns the state behind the Store. It is for fakeaws's own
+// packages (the fake clients and the endpoint reach the Store through it):
+// its parameter's type is internal, so code outside this module cannot
+// name it.
+func (s *Store) Engine(engine.Access) *engine.Engine { return s.eng }
 
 type config struct {
 	clock      clock.Clock

@@ -44,29 +44,53 @@ import (
 // The SDK's client-side validation comes first, as on the wire.
 
 // Effect is a statement's effect: Allow or Deny.
-type Effect = engine.Effect
+type Effect string
 
-// The two effects.
+// The two effects, as IAM spells them.
 const (
-	Allow = engine.Allow
-	Deny  = engine.Deny
+	Allow Effect = "Allow"
+	Deny  Effect = "Deny"
 )
 
-// Statement allows or denies actions ("ssm:GetParameter", "ssm:Get*",
-// "secretsmanager:*", "*"; matched without regard to case) on resources
-// (ARNs with IAM's wildcards * and ?).
-type Statement = engine.Statement
+// Statement allows or denies actions on resources.
+type Statement struct {
+	// Effect is Allow or Deny.
+	Effect Effect `json:"Effect"`
+	// Action lists the actions the statement covers, as IAM names them
+	// ("ssm:GetParameter", "secretsmanager:GetSecretValue"), with IAM's
+	// wildcards ("ssm:Get*", "secretsmanager:*", "*"); matched without
+	// regard to case.
+	Action []string `json:"Action"`
+	// Resource lists the ARNs the statement covers, with IAM's wildcards *
+	// and ? ("arn:aws:ssm:*:*:parameter/app/*"); "*" is every resource.
+	Resource []string `json:"Resource"`
+}
 
-// Policy is an identity-based policy.
-type Policy = engine.Policy
+// Policy is an identity-based policy: its statements, evaluated as IAM
+// evaluates them (an explicit Deny wins; otherwise an Allow of the action on
+// the resource is needed).
+type Policy struct {
+	Statement []Statement `json:"Statement"`
+}
 
 // AnyPrincipal, given to SetPolicy, sets the policy of every principal that
 // has none of its own.
-const AnyPrincipal = engine.AnyPrincipal
+const AnyPrincipal = "*"
 
 // SetPolicy gives principal a copy of p; a nil p removes principal's
 // policy. Policies stay through Reset and Restore, as faults do.
-func (s *Store) SetPolicy(principal string, p *Policy) { s.eng.SetPolicy(principal, p) }
+func (s *Store) SetPolicy(principal string, p *Policy) {
+	if p == nil {
+		s.eng.SetPolicy(principal, nil)
+		return
+	}
+	ep := &engine.Policy{Statement: make([]engine.Statement, len(p.Statement))}
+	for i, st := range p.Statement {
+		// The engine copies the slices.
+		ep.Statement[i] = engine.Statement{Effect: engine.Effect(st.Effect), Action: st.Action, Resource: st.Resource}
+	}
+	s.eng.SetPolicy(principal, ep)
+}
 
 // ClearPolicies removes every policy.
 func (s *Store) ClearPolicies() { s.eng.ClearPolicies() }

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/fakeaws/fakeaws-go/fakeaws/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/fixture"
 )
 
 // Snapshot is a copy of a Store's whole state at one moment (parameters,

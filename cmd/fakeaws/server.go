@@ -51,7 +51,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&suffixes, "arn-suffixes", "", "comma-separated secret ARN suffixes to hand out first")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not log each request")
 	fs.StringVar(&o.stateFile, "state", "", "a JSON state file (Store.Dump's form): loaded at start when it exists, written atomically on shutdown")
-	o.limits = endpoint.DefaultLimits
+	o.limits = endpoint.DefaultLimits()
 	fs.Int64Var(&o.maxBody, "max-body", endpoint.DefaultMaxBodyBytes, "largest request body in bytes (larger: HTTP 413)")
 	fs.IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", o.limits.MaxHeaderBytes, "largest request header in bytes (larger: HTTP 431)")
 	fs.IntVar(&o.limits.MaxConcurrentRequests, "max-requests", o.limits.MaxConcurrentRequests, "requests served at once; more get ThrottlingException (0: no limit)")

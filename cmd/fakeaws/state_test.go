@@ -126,12 +126,12 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	s, cancel, served := serveState(t, file)
 	// The request for /in-flight waits inside the server until released.
 	entered, release := make(chan struct{}), make(chan struct{})
-	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
+	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, bool, error) {
 		if aws.ToString(in.(*ssm.PutParameterInput).Name) == "/in-flight" {
 			close(entered)
 			<-release
 		}
-		return nil, nil, false
+		return nil, false, nil
 	})
 	c := ssmClient(s.url())
 	if _, err := c.PutParameter(context.Background(), &ssm.PutParameterInput{Name: aws.String("/before"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString}); err != nil {
@@ -229,10 +229,10 @@ func TestShutdownTimeoutCutsStuckRequests(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "state.json")
 	s, cancel, served := serveState(t, file, "-shutdown-timeout", "50ms")
 	entered, release := make(chan struct{}), make(chan struct{})
-	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, error, bool) {
+	s.st.React(ssmfake.OpPutParameter, func(_ context.Context, in any) (any, bool, error) {
 		close(entered)
 		<-release
-		return nil, nil, false
+		return nil, false, nil
 	})
 	stuck := make(chan error, 1)
 	go func() {

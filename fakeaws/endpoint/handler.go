@@ -138,7 +138,7 @@ func Handler(st *fakeaws.Store, opts ...Option) http.Handler {
 }
 
 func newHandler(st *fakeaws.Store, opts ...Option) *handler {
-	c := config{maxBody: DefaultMaxBodyBytes, limits: DefaultLimits}
+	c := config{maxBody: DefaultMaxBodyBytes, limits: DefaultLimits()}
 	for _, o := range opts {
 		o(&c)
 	}

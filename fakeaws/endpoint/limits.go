@@ -22,26 +22,28 @@ type Limits struct {
 	MaxHeaderBytes        int
 }
 
-// DefaultLimits are the limits of Handler, NewServer and cmd/fakeaws unless
-// WithLimits says otherwise: generous for a test suite, tight enough that a
-// stuck or hostile client cannot hold the server.
-var DefaultLimits = Limits{
-	MaxConcurrentRequests: 256,
-	ReadHeaderTimeout:     10 * time.Second,
-	ReadTimeout:           30 * time.Second,
-	WriteTimeout:          60 * time.Second,
-	IdleTimeout:           2 * time.Minute,
-	MaxHeaderBytes:        64 << 10,
+// DefaultLimits returns the limits of Handler, NewServer and cmd/fakeaws
+// unless WithLimits says otherwise: generous for a test suite, tight enough
+// that a stuck or hostile client cannot hold the server.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxConcurrentRequests: 256,
+		ReadHeaderTimeout:     10 * time.Second,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           2 * time.Minute,
+		MaxHeaderBytes:        64 << 10,
+	}
 }
 
-// WithLimits replaces DefaultLimits.
+// WithLimits replaces DefaultLimits().
 func WithLimits(l Limits) Option { return func(c *config) { c.limits = l } }
 
 // NewHTTPServer returns an http.Server that serves h under the limits opts
-// set (DefaultLimits unless WithLimits is among them); cmd/fakeaws and
+// set (DefaultLimits() unless WithLimits is among them); cmd/fakeaws and
 // NewServer use it.
 func NewHTTPServer(h http.Handler, opts ...Option) *http.Server {
-	c := config{limits: DefaultLimits}
+	c := config{limits: DefaultLimits()}
 	for _, o := range opts {
 		o(&c)
 	}

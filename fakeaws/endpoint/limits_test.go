@@ -62,10 +62,10 @@ func holdTheOnlySlot(t *testing.T) (srv *endpoint.Server, release chan struct{},
 	t.Helper()
 	st := fakeaws.New()
 	entered, release := make(chan struct{}), make(chan struct{})
-	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, error, bool) {
+	st.React(ssmfake.OpDescribeParameters, func(ctx context.Context, in any) (any, bool, error) {
 		close(entered)
 		<-release
-		return nil, nil, false
+		return nil, false, nil
 	})
 	srv = endpoint.NewServer(st, endpoint.WithLimits(endpoint.Limits{MaxConcurrentRequests: 1}))
 	t.Cleanup(srv.Close)
@@ -141,5 +141,19 @@ func TestLimitAnswerIsAThrottleForTheSDK(t *testing.T) {
 	}
 	if err := <-held; err != nil {
 		t.Errorf("the request holding the slot: %v", err)
+	}
+}
+
+// DefaultLimits hands out a fresh value: changing one changes no server's.
+func TestDefaultLimitsIsAValue(t *testing.T) {
+	t.Parallel()
+	l := endpoint.DefaultLimits()
+	if l.MaxConcurrentRequests != 256 || l.MaxHeaderBytes != 64<<10 || l.ReadHeaderTimeout != 10*time.Second ||
+		l.ReadTimeout != 30*time.Second || l.WriteTimeout != time.Minute || l.IdleTimeout != 2*time.Minute {
+		t.Errorf("DefaultLimits() = %+v; README's table says 256 requests, 64 KiB header, 10 s/30 s read, 60 s write, 2 min idle", l)
+	}
+	l.MaxConcurrentRequests = 1
+	if n := endpoint.DefaultLimits().MaxConcurrentRequests; n != 256 {
+		t.Errorf("after changing a copy, DefaultLimits().MaxConcurrentRequests = %d, want 256", n)
 	}
 }

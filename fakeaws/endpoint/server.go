@@ -23,8 +23,9 @@ type Server struct {
 }
 
 // NewServer starts serving Handler(st, opts...) on a free port of
-// 127.0.0.1, under the Limits the options set (DefaultLimits). Close it when done (it is safe to Close more than once).
-// It panics if it cannot listen, as httptest.NewServer does.
+// 127.0.0.1, under the Limits the options set (DefaultLimits() unless
+// WithLimits says otherwise). Close it when done (it is safe to Close more
+// than once). It panics if it cannot listen, as httptest.NewServer does.
 func NewServer(st *fakeaws.Store, opts ...Option) *Server {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

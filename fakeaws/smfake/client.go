@@ -49,6 +49,6 @@ func New(st *fakeaws.Store, opts ...Option) *Client {
 	for _, o := range opts {
 		o(&c)
 	}
-	e := engine.Unwrap(st)
+	e := st.Engine(engine.Access{})
 	return &Client{e: e, p: e.Partition(c.account, c.region).As(c.principal)}
 }

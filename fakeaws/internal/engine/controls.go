@@ -14,7 +14,7 @@ import (
 // deep copy of the input (a pointer to the SDK's input type). It passes by
 // returning handled == false; otherwise the call answers with err, or with
 // out (a pointer to the operation's SDK output type) when err is nil.
-type Hook func(ctx context.Context, in any) (out any, err error, handled bool)
+type Hook func(ctx context.Context, in any) (out any, handled bool, err error)
 
 type hookEntry struct {
 	fn   Hook
@@ -56,23 +56,23 @@ func (e *Engine) ClearHooks() {
 
 // runHooks runs op's hooks, newest first, on a copy of in. handled reports
 // whether one of them decided the answer.
-func (e *Engine) runHooks(ctx context.Context, op Op, in any) (out any, err error, handled bool) {
+func (e *Engine) runHooks(ctx context.Context, op Op, in any) (out any, handled bool, err error) {
 	if e.hooks.count.Load() == 0 {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	e.hooks.mu.RLock()
 	list := e.hooks.byOp[op]
 	snapshot := append([]*hookEntry(nil), list...)
 	e.hooks.mu.RUnlock()
 	if len(snapshot) == 0 {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	for i := len(snapshot) - 1; i >= 0; i-- {
 		h := snapshot[i]
 		if h.once && h.used.Load() {
 			continue
 		}
-		out, err, handled := h.fn(ctx, core.DeepCopyAny(in))
+		out, handled, err := h.fn(ctx, core.DeepCopyAny(in))
 		if !handled {
 			continue
 		}
@@ -82,9 +82,9 @@ func (e *Engine) runHooks(ctx context.Context, op Op, in any) (out any, err erro
 		if h.once {
 			e.dropHook(op, h)
 		}
-		return out, err, true
+		return out, true, err
 	}
-	return nil, nil, false
+	return nil, false, nil
 }
 
 func (e *Engine) dropHook(op Op, h *hookEntry) {

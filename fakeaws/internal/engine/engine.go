@@ -79,10 +79,6 @@ func New(cfg Config) *Engine {
 	}
 }
 
-// Unwrap returns the engine behind a *fakeaws.Store. Package fakeaws installs
-// it at init; the client packages call it once per client.
-var Unwrap func(store any) *Engine
-
 // Region returns the Store's default region.
 func (e *Engine) Region() string { return e.region }
 
@@ -202,7 +198,7 @@ func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *
 		}
 	}
 	pol := e.policyFor(p.Principal)
-	if hout, herr, handled := e.runHooks(ctx, op.Op, in); handled {
+	if hout, handled, herr := e.runHooks(ctx, op.Op, in); handled {
 		if herr != nil {
 			return nil, core.Wrap(service, name, e.ids.RequestID(), herr)
 		}

@@ -112,14 +112,14 @@ func TestHooksNewestFirstOnACopy(t *testing.T) {
 	e, p, _ := newTestEngine(0)
 	var st counter
 	var seen []string
-	e.React(opInc, func(_ context.Context, in any) (any, error, bool) {
+	e.React(opInc, func(_ context.Context, in any) (any, bool, error) {
 		seen = append(seen, "old")
-		return &incOutput{N: 100}, nil, true
+		return &incOutput{N: 100}, true, nil
 	})
-	e.React(opInc, func(_ context.Context, in any) (any, error, bool) {
+	e.React(opInc, func(_ context.Context, in any) (any, bool, error) {
 		seen = append(seen, "new")
 		in.(*incInput).Tags[0] = "changed by the hook"
-		return nil, nil, false // pass
+		return nil, false, nil // pass
 	})
 	in := &incInput{By: 1, Tags: []string{"mine"}}
 	out, err := Do(context.Background(), e, opInc, p, &st, in, requireBy, inc)
@@ -136,7 +136,7 @@ func TestHooksNewestFirstOnACopy(t *testing.T) {
 		t.Errorf("state changed although a hook answered: %d", st.n)
 	}
 	// A hook that answers the wrong type is an error, not a panic.
-	e.React(opRead, func(context.Context, any) (any, error, bool) { return "nonsense", nil, true })
+	e.React(opRead, func(context.Context, any) (any, bool, error) { return "nonsense", true, nil })
 	if _, err := Do(context.Background(), e, opRead, p, &st, &incInput{}, nil, read); err == nil || !strings.Contains(err.Error(), "hook") {
 		t.Errorf("wrong-typed hook answer: err = %v, want an error naming the hook", err)
 	}
@@ -150,8 +150,8 @@ func TestReactOnceFiresOnceUnderConcurrency(t *testing.T) {
 	t.Parallel()
 	e, p, _ := newTestEngine(0)
 	var st counter
-	e.ReactOnce(opRead, func(context.Context, any) (any, error, bool) {
-		return nil, core.APIError("ThrottlingException", "Rate exceeded"), true
+	e.ReactOnce(opRead, func(context.Context, any) (any, bool, error) {
+		return nil, true, core.APIError("ThrottlingException", "Rate exceeded")
 	})
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/fixture"
+	"github.com/fakeaws/fakeaws-go/fakeaws/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )

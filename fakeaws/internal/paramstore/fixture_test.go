@@ -12,8 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/fakeaws/fakeaws-go/fakeaws/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/smithy-go"
 
+	"github.com/fakeaws/fakeaws-go/fakeaws/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/fixture"
 )
 
 // Export returns the stored secrets as fixture entries, sorted by name,

@@ -10,8 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/fakeaws/fakeaws-go/fakeaws/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/fakeaws/fakeaws-go/fakeaws/internal/fixture"
 )
 
 // TestExportImport: Import(Export()) holds the same state, and Import
