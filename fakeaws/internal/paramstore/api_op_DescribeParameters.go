@@ -97,13 +97,13 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 	for _, f := range fs {
 		k, opt := aws.ToString(f.Key), aws.ToString(f.Option)
 		if k == "Label" {
-			return nil, &types.InvalidFilterKey{Message: aws.String("The following filter key is not valid: Label. Valid filter keys include: [Path, Name, Type, KeyId, Tier].")}
+			return nil, errInvalidFilterKey()
 		}
 		if len(f.Values) == 0 && !strings.HasPrefix(k, "tag:") {
 			return nil, &types.InvalidFilterValue{Message: aws.String("The following filter values are missing : null for filter key " + k + ".")}
 		}
 		if seen[k] {
-			return nil, &types.InvalidFilterKey{Message: aws.String("The following filter is duplicated in the request: " + k + ". A request can contain only one occurrence of a specific filter.")}
+			return nil, errInvalidFilterKey()
 		}
 		seen[k] = true
 		df := describeFilter{key: k, option: opt, values: slices.Clone(f.Values)}

@@ -65,10 +65,10 @@ func checkByPathFilters(fs []types.ParameterStringFilter) ([]byPathFilter, error
 		switch k {
 		case "Type", "KeyId", "Label":
 		default:
-			return nil, &types.InvalidFilterKey{Message: aws.String("The following filter key is not valid: " + k + ". Valid filter keys include: [Type, KeyId, Label].")}
+			return nil, errInvalidFilterKey()
 		}
 		if seen[k] {
-			return nil, &types.InvalidFilterKey{Message: aws.String("The following filter is duplicated in the request: " + k + ". A request can contain only one occurrence of a specific filter.")}
+			return nil, errInvalidFilterKey()
 		}
 		seen[k] = true
 		if len(f.Values) == 0 {

@@ -280,7 +280,7 @@ func checkTags(tags []types.Tag, have []types.Tag) error {
 		}
 	}
 	if len(have)+countNewKeys(have, tags) > maxTags {
-		return &types.TooManyTagsError{Message: aws.String("The Tags parameter exceeds the maximum of 50 tags for the resource.")}
+		return errTooManyTags()
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ var ListTagsForResource = &op[ssm.ListTagsForResourceInput, ssm.ListTagsForResou
 // parameter is InvalidResourceId (texts: docs/aws-behaviour.md §2.7, M).
 func (s *State) tagged(typ types.ResourceTypeForTagging, id string) (*param, error) {
 	if typ != types.ResourceTypeForTaggingParameter {
-		return nil, &types.InvalidResourceType{Message: aws.String("Invalid Resource Type")}
+		return nil, errInvalidResourceType()
 	}
 	name := trimName(id)
 	var p *param
@@ -55,7 +55,7 @@ func (s *State) tagged(typ types.ResourceTypeForTagging, id string) (*param, err
 		p = s.lookup(name)
 	}
 	if p == nil {
-		return nil, &types.InvalidResourceId{Message: aws.String("Invalid Resource Id")}
+		return nil, errInvalidResourceID()
 	}
 	return p, nil
 }

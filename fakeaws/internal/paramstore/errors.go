@@ -95,3 +95,24 @@ func errMaxResults50(n int32) error {
 	}
 	return validation(fmt.Sprintf("1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50.", n))
 }
+
+// Errors whose shape in the API model has no member: the SDK reads no
+// message from the wire for them, whatever the body holds, so no way in
+// gives one (aws-sdk-go-v2 service/ssm v1.83.0 schemas: InvalidFilterKey,
+// InvalidResourceId, InvalidResourceType and TooManyTagsError are
+// structures of 0 members). Where each is answered: docs/aws-behaviour.md
+// §2.5, 2.6 and 2.7.
+
+// errInvalidFilterKey: a filter key the operation does not take, or one
+// given twice.
+func errInvalidFilterKey() error { return &types.InvalidFilterKey{} }
+
+// errInvalidResourceID: a tag operation on a parameter that does not exist.
+func errInvalidResourceID() error { return &types.InvalidResourceId{} }
+
+// errInvalidResourceType: a tag operation on a resource type other than
+// Parameter.
+func errInvalidResourceType() error { return &types.InvalidResourceType{} }
+
+// errTooManyTags: more than 50 tags on a parameter.
+func errTooManyTags() error { return &types.TooManyTagsError{} }
