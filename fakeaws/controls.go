@@ -2,12 +2,8 @@ package fakeaws
 
 import (
 	"context"
-	"fmt"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
-	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
 )
@@ -98,43 +94,21 @@ func (s *Store) ClearCalls() { s.eng.ClearCalls() }
 // request rate: ThrottlingException "Rate exceeded" (typed as
 // *types.ThrottlingException for Parameter Store; Secrets Manager models
 // none). The real SDK client retries it.
-func Throttling(op Op) error {
-	const msg = "Rate exceeded"
-	if op.Service() == core.ServiceSSM {
-		return &ssmtypes.ThrottlingException{Message: aws.String(msg)}
-	}
-	return core.APIError("ThrottlingException", msg)
-}
+func Throttling(op Op) error { return core.Throttling(core.Op(op)) }
 
 // InternalError returns the service's server fault: *types.InternalServerError
 // for Parameter Store, *types.InternalServiceError for Secrets Manager
 // (status 500 over the wire; the real SDK client retries it).
-func InternalError(op Op) error {
-	const msg = "An internal error occurred."
-	if op.Service() == core.ServiceSSM {
-		return &ssmtypes.InternalServerError{Message: aws.String(msg)}
-	}
-	return &smtypes.InternalServiceError{Message: aws.String(msg)}
-}
+func InternalError(op Op) error { return core.InternalError(core.Op(op)) }
 
 // AccessDenied returns AWS's AccessDeniedException for op, in IAM's message
 // shape: "User: <principal> is not authorized to perform: <action> on
-// resource: <resource>" (the resource part is left out when resource is
-// empty). principal is an ARN such as arn:aws:iam::123456789012:user/ci.
+// resource: <resource> because no identity-based policy allows the <action>
+// action" (the resource part is left out when resource is empty), the text
+// an access policy's refusal has. principal is an ARN such as
+// arn:aws:iam::123456789012:user/ci.
 func AccessDenied(op Op, principal, resource string) error {
-	prefix := "ssm"
-	if op.Service() == core.ServiceSM {
-		prefix = "secretsmanager"
-	}
-	msg := fmt.Sprintf("User: %s is not authorized to perform: %s:%s", principal, prefix, op.Name())
-	if resource != "" {
-		msg += " on resource: " + resource
-	}
-	msg += " because no identity-based policy allows the " + prefix + ":" + op.Name() + " action"
-	if op.Service() == core.ServiceSSM {
-		return &ssmtypes.AccessDeniedException{Message: aws.String(msg)}
-	}
-	return core.APIError("AccessDeniedException", msg)
+	return core.AccessDenied(core.Op(op), principal, core.Resource{Action: core.Op(op), ARN: resource, Shown: resource}, false)
 }
 
 // RotationEvent is what a rotation function receives for each step of a

@@ -244,7 +244,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		default:
 			// Over the limit: AWS's throttling answer, which the SDKs'
 			// retryers back off and retry on.
-			h.writeError(w, svc, &wireError{status: http.StatusBadRequest, code: "ThrottlingException", message: "Rate exceeded"})
+			h.writeError(w, svc, &wireError{status: http.StatusBadRequest, code: "ThrottlingException", message: core.RateExceeded})
 			return
 		}
 	}

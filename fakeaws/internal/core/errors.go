@@ -4,7 +4,10 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -112,4 +115,62 @@ func (p *Params) Err() error {
 		return nil
 	}
 	return p.e
+}
+
+// The errors both services answer alike, one constructor each.
+
+// RateExceeded is the message of AWS's ThrottlingException.
+const RateExceeded = "Rate exceeded"
+
+// Throttling is the error AWS answers when a caller exceeds the request
+// rate: ThrottlingException "Rate exceeded", typed for Parameter Store,
+// unmodelled in Secrets Manager. The SDK's retryer retries it.
+func Throttling(op Op) error {
+	if op.Prefix() == PrefixSSM {
+		return &ssmtypes.ThrottlingException{Message: aws.String(RateExceeded)}
+	}
+	return APIError("ThrottlingException", RateExceeded)
+}
+
+// InternalError is the service's server fault (HTTP 500):
+// InternalServerError for Parameter Store, InternalServiceError for
+// Secrets Manager.
+func InternalError(op Op) error {
+	const msg = "An internal error occurred."
+	if op.Prefix() == PrefixSSM {
+		return &ssmtypes.InternalServerError{Message: aws.String(msg)}
+	}
+	return &smtypes.InternalServiceError{Message: aws.String(msg)}
+}
+
+// DeniedMessage is IAM's text for a refused request (O: the texts AWS
+// returns, e.g. "User: arn:aws:iam::123456789012:user/ci is not authorized
+// to perform: ssm:GetParameter on resource:
+// arn:aws:ssm:us-east-1:123456789012:parameter/x because no identity-based
+// policy allows the ssm:GetParameter action"; Secrets Manager names the
+// secret as the caller did, "... secretsmanager:GetSecretValue on resource:
+// settings because ...", and a call on no resource without "on resource",
+// "... to perform: secretsmanager:ListSecrets because ..."). r.Action is
+// the action refused.
+func DeniedMessage(principal string, r Resource, explicit bool) string {
+	action := string(r.Action)
+	msg := "User: " + principal + " is not authorized to perform: " + action
+	if r.Shown != "" {
+		msg += " on resource: " + r.Shown
+	}
+	if explicit {
+		return msg + " with an explicit deny in an identity-based policy"
+	}
+	return msg + " because no identity-based policy allows the " + action + " action"
+}
+
+// AccessDenied is AWS's AccessDeniedException for a call of op refused
+// r: Parameter Store's typed error, Secrets Manager's unmodelled one (HTTP
+// 400).
+func AccessDenied(op Op, principal string, r Resource, explicit bool) error {
+	msg := DeniedMessage(principal, r, explicit)
+	if op.Prefix() == PrefixSSM {
+		return &ssmtypes.AccessDeniedException{Message: aws.String(msg)}
+	}
+	return APIError("AccessDeniedException", msg)
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
-	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
@@ -108,7 +107,7 @@ func authorize(op Op, principal string, pol *Policy, res []core.Resource) error 
 			r.Action = op
 		}
 		if denied, explicit := pol.evaluate(r); denied {
-			return accessDenied(op, principal, r, explicit)
+			return core.AccessDenied(op, principal, r, explicit)
 		}
 	}
 	return nil
@@ -130,36 +129,6 @@ func (pol *Policy) evaluate(r core.Resource) (denied, explicit bool) {
 		}
 	}
 	return !allow, false
-}
-
-// deniedMessage is IAM's text for a refused request (O: the texts AWS
-// returns, e.g. "User: arn:aws:iam::123456789012:user/ci is not authorized
-// to perform: ssm:GetParameter on resource:
-// arn:aws:ssm:us-east-1:123456789012:parameter/x because no identity-based
-// policy allows the ssm:GetParameter action"; Secrets Manager names the
-// secret as the caller did, "... secretsmanager:GetSecretValue on resource:
-// settings because ...", and a call on no resource without "on resource",
-// "... to perform: secretsmanager:ListSecrets because ...").
-func deniedMessage(principal string, r core.Resource, explicit bool) string {
-	action := string(r.Action)
-	msg := "User: " + principal + " is not authorized to perform: " + action
-	if r.Shown != "" {
-		msg += " on resource: " + r.Shown
-	}
-	if explicit {
-		return msg + " with an explicit deny in an identity-based policy"
-	}
-	return msg + " because no identity-based policy allows the " + action + " action"
-}
-
-// accessDenied is AWS's AccessDeniedException: Parameter Store's typed
-// error, Secrets Manager's unmodelled one (HTTP 400).
-func accessDenied(op Op, principal string, r core.Resource, explicit bool) error {
-	msg := deniedMessage(principal, r, explicit)
-	if op.Prefix() == core.PrefixSSM {
-		return &ssmtypes.AccessDeniedException{Message: aws.String(msg)}
-	}
-	return core.APIError("AccessDeniedException", msg)
 }
 
 // authorizeResults applies pol to the parts of a successful answer that
@@ -192,7 +161,7 @@ func (e *Engine) authorizeResults(op Op, p *Partition, pol *Policy, in, out any)
 		r := core.Resource{Action: action, ARN: e.secretARN(p, *er.SecretId), Shown: *er.SecretId}
 		if denied, explicit := pol.evaluate(r); denied {
 			bo.Errors[i].ErrorCode = aws.String("AccessDeniedException")
-			bo.Errors[i].Message = aws.String(deniedMessage(p.Principal, r, explicit))
+			bo.Errors[i].Message = aws.String(core.DeniedMessage(p.Principal, r, explicit))
 		}
 	}
 	kept := bo.SecretValues[:0]
@@ -207,7 +176,7 @@ func (e *Engine) authorizeResults(op Op, p *Partition, pol *Policy, in, out any)
 			bo.Errors = append(bo.Errors, smtypes.APIErrorType{
 				SecretId:  aws.String(shown),
 				ErrorCode: aws.String("AccessDeniedException"),
-				Message:   aws.String(deniedMessage(p.Principal, r, explicit)),
+				Message:   aws.String(core.DeniedMessage(p.Principal, r, explicit)),
 			})
 			continue
 		}
