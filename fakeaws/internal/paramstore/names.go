@@ -72,7 +72,8 @@ func (s *State) checkPutName(name string) error {
 	if name[0] != '/' && strings.Contains(name, "/") {
 		return errNotFullyQualified()
 	}
-	if bare == "" || strings.Contains(bare, "//") || strings.HasSuffix(bare, "/") {
+	// name, not bare: a leading "//" is an empty first level.
+	if bare == "" || strings.Contains(name, "//") || strings.HasSuffix(bare, "/") {
 		return errBadName()
 	}
 	if strings.Count(bare, "/")+1 > maxLevels {
