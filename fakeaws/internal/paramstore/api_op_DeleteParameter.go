@@ -7,7 +7,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// DeleteParameter is the declaration of Parameter Store's DeleteParameter.
+// DeleteParameter declares Parameter Store's DeleteParameter.
 var DeleteParameter = &op[ssm.DeleteParameterInput, ssm.DeleteParameterOutput]{
 	Op:       action("DeleteParameter"),
 	Write:    true,
@@ -18,7 +18,7 @@ var DeleteParameter = &op[ssm.DeleteParameterInput, ssm.DeleteParameterOutput]{
 	Run: (*State).DeleteParameter,
 }
 
-// DeleteParameters is the declaration of Parameter Store's DeleteParameters.
+// DeleteParameters declares Parameter Store's DeleteParameters.
 var DeleteParameters = &op[ssm.DeleteParametersInput, ssm.DeleteParametersOutput]{
 	Op:       action("DeleteParameters"),
 	Write:    true,

@@ -16,7 +16,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// DescribeParameters is the declaration of Parameter Store's DescribeParameters.
+// DescribeParameters declares Parameter Store's DescribeParameters.
 var DescribeParameters = &op[ssm.DescribeParametersInput, ssm.DescribeParametersOutput]{
 	Op:       action("DescribeParameters"),
 	Validate: validateDescribeParametersInput,

@@ -15,7 +15,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// GetParameter is the declaration of Parameter Store's GetParameter.
+// GetParameter declares Parameter Store's GetParameter.
 var GetParameter = &op[ssm.GetParameterInput, ssm.GetParameterOutput]{
 	Op:       action("GetParameter"),
 	Validate: validateGetParameterInput,
@@ -26,7 +26,7 @@ var GetParameter = &op[ssm.GetParameterInput, ssm.GetParameterOutput]{
 	RunInto: (*State).GetParameter,
 }
 
-// GetParameters is the declaration of Parameter Store's GetParameters.
+// GetParameters declares Parameter Store's GetParameters.
 var GetParameters = &op[ssm.GetParametersInput, ssm.GetParametersOutput]{
 	Op:       action("GetParameters"),
 	Validate: validateGetParametersInput,

@@ -12,7 +12,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// GetParameterHistory is the declaration of Parameter Store's GetParameterHistory.
+// GetParameterHistory declares Parameter Store's GetParameterHistory.
 var GetParameterHistory = &op[ssm.GetParameterHistoryInput, ssm.GetParameterHistoryOutput]{
 	Op:       action("GetParameterHistory"),
 	Validate: validateGetParameterHistoryInput,

@@ -11,7 +11,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// GetParametersByPath is the declaration of Parameter Store's GetParametersByPath.
+// GetParametersByPath declares Parameter Store's GetParametersByPath.
 var GetParametersByPath = &op[ssm.GetParametersByPathInput, ssm.GetParametersByPathOutput]{
 	Op:       action("GetParametersByPath"),
 	Validate: validateGetParametersByPathInput,

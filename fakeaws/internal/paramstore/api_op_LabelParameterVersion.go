@@ -13,7 +13,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// LabelParameterVersion is the declaration of Parameter Store's LabelParameterVersion.
+// LabelParameterVersion declares Parameter Store's LabelParameterVersion.
 var LabelParameterVersion = &op[ssm.LabelParameterVersionInput, ssm.LabelParameterVersionOutput]{
 	Op:       action("LabelParameterVersion"),
 	Write:    true,
@@ -24,7 +24,7 @@ var LabelParameterVersion = &op[ssm.LabelParameterVersionInput, ssm.LabelParamet
 	Run: (*State).LabelParameterVersion,
 }
 
-// UnlabelParameterVersion is the declaration of Parameter Store's UnlabelParameterVersion.
+// UnlabelParameterVersion declares Parameter Store's UnlabelParameterVersion.
 var UnlabelParameterVersion = &op[ssm.UnlabelParameterVersionInput, ssm.UnlabelParameterVersionOutput]{
 	Op:       action("UnlabelParameterVersion"),
 	Write:    true,

@@ -13,7 +13,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// PutParameter is the declaration of Parameter Store's PutParameter.
+// PutParameter declares Parameter Store's PutParameter.
 var PutParameter = &op[ssm.PutParameterInput, ssm.PutParameterOutput]{
 	Op:       action("PutParameter"),
 	Write:    true,

@@ -13,7 +13,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// PutResourcePolicy is the declaration of Parameter Store's PutResourcePolicy.
+// PutResourcePolicy declares Parameter Store's PutResourcePolicy.
 var PutResourcePolicy = &op[ssm.PutResourcePolicyInput, ssm.PutResourcePolicyOutput]{
 	Op:       action("PutResourcePolicy"),
 	Write:    true,
@@ -24,7 +24,7 @@ var PutResourcePolicy = &op[ssm.PutResourcePolicyInput, ssm.PutResourcePolicyOut
 	Run: (*State).PutResourcePolicy,
 }
 
-// GetResourcePolicies is the declaration of Parameter Store's GetResourcePolicies.
+// GetResourcePolicies declares Parameter Store's GetResourcePolicies.
 var GetResourcePolicies = &op[ssm.GetResourcePoliciesInput, ssm.GetResourcePoliciesOutput]{
 	Op:       action("GetResourcePolicies"),
 	Validate: validateGetResourcePoliciesInput,
@@ -34,7 +34,7 @@ var GetResourcePolicies = &op[ssm.GetResourcePoliciesInput, ssm.GetResourcePolic
 	Run: (*State).GetResourcePolicies,
 }
 
-// DeleteResourcePolicy is the declaration of Parameter Store's DeleteResourcePolicy.
+// DeleteResourcePolicy declares Parameter Store's DeleteResourcePolicy.
 var DeleteResourcePolicy = &op[ssm.DeleteResourcePolicyInput, ssm.DeleteResourcePolicyOutput]{
 	Op:       action("DeleteResourcePolicy"),
 	Write:    true,

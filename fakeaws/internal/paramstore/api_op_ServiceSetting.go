@@ -13,7 +13,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// GetServiceSetting is the declaration of Parameter Store's GetServiceSetting.
+// GetServiceSetting declares Parameter Store's GetServiceSetting.
 var GetServiceSetting = &op[ssm.GetServiceSettingInput, ssm.GetServiceSettingOutput]{
 	Op:       action("GetServiceSetting"),
 	Validate: validateGetServiceSettingInput,
@@ -23,7 +23,7 @@ var GetServiceSetting = &op[ssm.GetServiceSettingInput, ssm.GetServiceSettingOut
 	Run: (*State).GetServiceSetting,
 }
 
-// UpdateServiceSetting is the declaration of Parameter Store's UpdateServiceSetting.
+// UpdateServiceSetting declares Parameter Store's UpdateServiceSetting.
 var UpdateServiceSetting = &op[ssm.UpdateServiceSettingInput, ssm.UpdateServiceSettingOutput]{
 	Op:       action("UpdateServiceSetting"),
 	Write:    true,
@@ -34,7 +34,7 @@ var UpdateServiceSetting = &op[ssm.UpdateServiceSettingInput, ssm.UpdateServiceS
 	Run: (*State).UpdateServiceSetting,
 }
 
-// ResetServiceSetting is the declaration of Parameter Store's ResetServiceSetting.
+// ResetServiceSetting declares Parameter Store's ResetServiceSetting.
 var ResetServiceSetting = &op[ssm.ResetServiceSettingInput, ssm.ResetServiceSettingOutput]{
 	Op:       action("ResetServiceSetting"),
 	Write:    true,

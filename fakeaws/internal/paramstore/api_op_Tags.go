@@ -10,7 +10,7 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// AddTagsToResource is the declaration of Parameter Store's AddTagsToResource.
+// AddTagsToResource declares Parameter Store's AddTagsToResource.
 var AddTagsToResource = &op[ssm.AddTagsToResourceInput, ssm.AddTagsToResourceOutput]{
 	Op:       action("AddTagsToResource"),
 	Write:    true,
@@ -21,7 +21,7 @@ var AddTagsToResource = &op[ssm.AddTagsToResourceInput, ssm.AddTagsToResourceOut
 	Run: (*State).AddTagsToResource,
 }
 
-// RemoveTagsFromResource is the declaration of Parameter Store's RemoveTagsFromResource.
+// RemoveTagsFromResource declares Parameter Store's RemoveTagsFromResource.
 var RemoveTagsFromResource = &op[ssm.RemoveTagsFromResourceInput, ssm.RemoveTagsFromResourceOutput]{
 	Op:       action("RemoveTagsFromResource"),
 	Write:    true,
@@ -32,7 +32,7 @@ var RemoveTagsFromResource = &op[ssm.RemoveTagsFromResourceInput, ssm.RemoveTags
 	Run: (*State).RemoveTagsFromResource,
 }
 
-// ListTagsForResource is the declaration of Parameter Store's ListTagsForResource.
+// ListTagsForResource declares Parameter Store's ListTagsForResource.
 var ListTagsForResource = &op[ssm.ListTagsForResourceInput, ssm.ListTagsForResourceOutput]{
 	Op:       action("ListTagsForResource"),
 	Validate: validateListTagsForResourceInput,

@@ -18,7 +18,7 @@ import (
 // invalidFixture is the state every invalid call runs against: /p/a with
 // two versions (label L1 on version 1) and a tag; s1 with two versions and a
 // tag, replicated to eu-west-1; s2 scheduled for deletion.
-func invalidFixture(t *testing.T) fakes {
+func invalidFixture(t *testing.T, newFakes func(seed uint64) fakes) fakes {
 	t.Helper()
 	ctx := context.Background()
 	f := newFakes(3)
@@ -444,34 +444,40 @@ func TestInvalidInput(t *testing.T) {
 			return err
 		}, "InvalidParameterException", "The password has no characters to draw from: every character type is excluded."},
 	}
+	ways := []struct {
+		name string
+		new  func(seed uint64) fakes
+	}{{"direct", newFakes}, {"sdk", newWireFakes}}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			f := invalidFixture(t)
-			before := fullDump(t, f)
-			err := tt.call(context.Background(), f)
-			var ipe smithy.InvalidParamsError
-			if tt.code == clientSide {
-				if !errors.As(err, &ipe) || ipe.Error() != tt.msg {
-					t.Errorf("got %v, want the SDK's client-side error %q", err, tt.msg)
+		for _, way := range ways {
+			t.Run(way.name+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
+				f := invalidFixture(t, way.new)
+				before := fullDump(t, f)
+				err := tt.call(context.Background(), f)
+				var ipe smithy.InvalidParamsError
+				if tt.code == clientSide {
+					if !errors.As(err, &ipe) || ipe.Error() != tt.msg {
+						t.Errorf("got %v, want the SDK's client-side error %q", err, tt.msg)
+					}
+				} else if errors.As(err, &ipe) {
+					t.Fatalf("got a client-side error %v, want AWS's %s", err, tt.code)
 				}
-			} else if errors.As(err, &ipe) {
-				t.Fatalf("got a client-side error %v, want AWS's %s", err, tt.code)
-			}
-			var ae smithy.APIError
-			switch {
-			case tt.code == clientSide:
-			case !errors.As(err, &ae):
-				t.Fatalf("got %v (%T), want an API error %s", err, err, tt.code)
-			default:
-				got, want := [2]string{ae.ErrorCode(), ae.ErrorMessage()}, [2]string{tt.code, tt.msg}
-				if diff := cmp.Diff(want, got); diff != "" {
-					t.Errorf("error code and message (-want +got):\n%s", diff)
+				var ae smithy.APIError
+				switch {
+				case tt.code == clientSide:
+				case !errors.As(err, &ae):
+					t.Fatalf("got %v (%T), want an API error %s", err, err, tt.code)
+				default:
+					got, want := [2]string{ae.ErrorCode(), ae.ErrorMessage()}, [2]string{tt.code, tt.msg}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("error code and message (-want +got):\n%s", diff)
+					}
 				}
-			}
-			if diff := cmp.Diff(before, fullDump(t, f), dumpOpts); diff != "" {
-				t.Errorf("the failed call changed the Store (-want +got):\n%s", diff)
-			}
-		})
+				if diff := cmp.Diff(before, fullDump(t, f), dumpOpts); diff != "" {
+					t.Errorf("the failed call changed the Store (-want +got):\n%s", diff)
+				}
+			})
+		}
 	}
 }

@@ -20,7 +20,7 @@ type secretExt struct {
 	policy   *string   // the "default" resource policy as given (docs/aws-behaviour.md §3.5)
 	rotation *rotation // nil until RotateSecret is called
 
-	// Replication (replication.go).
+	// Replication (api_op_Replication.go).
 	primary  *replicaOf    // set on a replica
 	replicas []*regionLink // a primary's region replicas, in the order added
 	xreplica *accountLink  // a primary's cross-account replica

@@ -52,11 +52,11 @@ type State struct {
 	byCreated []*secret // every stored secret, by (created, order of creation)
 	// createdHeads holds the first bytes of each byCreated secret's name, in
 	// the same order: a name filter rejects most secrets of a walk in
-	// creation order without reading them (list.go).
+	// creation order without reading them (api_op_ListSecrets.go).
 	createdHeads []nameHead
 	created      int64 // how many secrets were ever created here
 
-	// Replication (replication.go): the other partitions' states, and the
+	// Replication (api_op_Replication.go): the other partitions' states, and the
 	// primaries the current write touched, pushed to their replicas by
 	// AfterWrite.
 	peers   func(account, region string, create bool) *State

@@ -11,6 +11,29 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// DeleteSecret declares Secrets Manager's DeleteSecret.
+var DeleteSecret = &op[secretsmanager.DeleteSecretInput, secretsmanager.DeleteSecretOutput]{
+	Op:       action("DeleteSecret"),
+	Write:    true,
+	Validate: validateDeleteSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.DeleteSecretInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).DeleteSecret,
+}
+
+// RestoreSecret declares Secrets Manager's RestoreSecret.
+var RestoreSecret = &op[secretsmanager.RestoreSecretInput, secretsmanager.RestoreSecretOutput]{
+	Op:       action("RestoreSecret"),
+	Write:    true,
+	Validate: validateRestoreSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.RestoreSecretInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).RestoreSecret,
+}
+
+
 // defaultRecoveryWindow is DeleteSecret's window without
 // RecoveryWindowInDays (D: 30 days).
 const defaultRecoveryWindow = 30

@@ -13,6 +13,62 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// ReplicateSecretToRegions declares Secrets Manager's ReplicateSecretToRegions.
+var ReplicateSecretToRegions = &op[secretsmanager.ReplicateSecretToRegionsInput, secretsmanager.ReplicateSecretToRegionsOutput]{
+	Op:       action("ReplicateSecretToRegions"),
+	Write:    true,
+	Validate: validateReplicateSecretToRegionsInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.ReplicateSecretToRegionsInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).ReplicateSecretToRegions,
+}
+
+// RemoveRegionsFromReplication declares Secrets Manager's RemoveRegionsFromReplication.
+var RemoveRegionsFromReplication = &op[secretsmanager.RemoveRegionsFromReplicationInput, secretsmanager.RemoveRegionsFromReplicationOutput]{
+	Op:       action("RemoveRegionsFromReplication"),
+	Write:    true,
+	Validate: validateRemoveRegionsFromReplicationInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.RemoveRegionsFromReplicationInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).RemoveRegionsFromReplication,
+}
+
+// StopReplicationToReplica declares Secrets Manager's StopReplicationToReplica.
+var StopReplicationToReplica = &op[secretsmanager.StopReplicationToReplicaInput, secretsmanager.StopReplicationToReplicaOutput]{
+	Op:       action("StopReplicationToReplica"),
+	Write:    true,
+	Validate: validateStopReplicationToReplicaInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.StopReplicationToReplicaInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).StopReplicationToReplica,
+}
+
+// AssociateCrossAccountReplica declares Secrets Manager's AssociateCrossAccountReplica.
+var AssociateCrossAccountReplica = &op[secretsmanager.AssociateCrossAccountReplicaInput, secretsmanager.AssociateCrossAccountReplicaOutput]{
+	Op:       action("AssociateCrossAccountReplica"),
+	Write:    true,
+	Validate: validateAssociateCrossAccountReplicaInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.AssociateCrossAccountReplicaInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).AssociateCrossAccountReplica,
+}
+
+// DisassociateCrossAccountReplica declares Secrets Manager's DisassociateCrossAccountReplica.
+var DisassociateCrossAccountReplica = &op[secretsmanager.DisassociateCrossAccountReplicaInput, secretsmanager.DisassociateCrossAccountReplicaOutput]{
+	Op:       action("DisassociateCrossAccountReplica"),
+	Write:    true,
+	Validate: validateDisassociateCrossAccountReplicaInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.DisassociateCrossAccountReplicaInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).DisassociateCrossAccountReplica,
+}
+
+
 // Replication (docs/aws-behaviour.md §3.5 "Replication"; the SDK's doc comments).
 //
 // A primary secret is copied to replicas in other regions of its account

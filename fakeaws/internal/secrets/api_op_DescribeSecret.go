@@ -8,12 +8,23 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// DescribeSecret declares Secrets Manager's DescribeSecret.
+var DescribeSecret = &op[secretsmanager.DescribeSecretInput, secretsmanager.DescribeSecretOutput]{
+	Op:       action("DescribeSecret"),
+	Validate: validateDescribeSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.DescribeSecretInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).DescribeSecret,
+}
+
+
 // DescribeSecret returns a secret's metadata, only the fields that have a
 // value (D): KmsKeyId is left out for the default key, VersionIdsToStages
 // lists labelled versions only, LastAccessedDate is a day. It works on a
 // secret scheduled for deletion and shows its DeletedDate (docs/aws-behaviour.md §3.5, M).
-// Rotation fields appear once RotateSecret has been called (rotation.go),
-// replication fields on replicated secrets and replicas (replication.go);
+// Rotation fields appear once RotateSecret has been called (api_op_RotateSecret.go),
+// replication fields on replicated secrets and replicas (api_op_Replication.go);
 // OwningService is never set (no managed secrets).
 func (s *State) DescribeSecret(env core.Env, in *secretsmanager.DescribeSecretInput) (*secretsmanager.DescribeSecretOutput, error) {
 	if err := checkSecretID(in.SecretId, "secretId"); err != nil {

@@ -10,6 +10,17 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// ListSecretVersionIds declares Secrets Manager's ListSecretVersionIds.
+var ListSecretVersionIds = &op[secretsmanager.ListSecretVersionIdsInput, secretsmanager.ListSecretVersionIdsOutput]{
+	Op:       action("ListSecretVersionIds"),
+	Validate: validateListSecretVersionIdsInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.ListSecretVersionIdsInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).ListSecretVersionIds,
+}
+
+
 // defaultVersionPage is ListSecretVersionIds's page size when MaxResults is
 // not given (the model's maximum; AWS's default is not documented, U).
 const defaultVersionPage = 100

@@ -10,6 +10,56 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// PutResourcePolicy declares Secrets Manager's PutResourcePolicy.
+var PutResourcePolicy = &op[secretsmanager.PutResourcePolicyInput, secretsmanager.PutResourcePolicyOutput]{
+	Op:       action("PutResourcePolicy"),
+	Write:    true,
+	Validate: validatePutResourcePolicyInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.PutResourcePolicyInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).PutResourcePolicy,
+}
+
+// GetResourcePolicy declares Secrets Manager's GetResourcePolicy.
+var GetResourcePolicy = &op[secretsmanager.GetResourcePolicyInput, secretsmanager.GetResourcePolicyOutput]{
+	Op:       action("GetResourcePolicy"),
+	Validate: validateGetResourcePolicyInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.GetResourcePolicyInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).GetResourcePolicy,
+}
+
+// DeleteResourcePolicy declares Secrets Manager's DeleteResourcePolicy.
+var DeleteResourcePolicy = &op[secretsmanager.DeleteResourcePolicyInput, secretsmanager.DeleteResourcePolicyOutput]{
+	Op:       action("DeleteResourcePolicy"),
+	Write:    true,
+	Validate: validateDeleteResourcePolicyInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.DeleteResourcePolicyInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).DeleteResourcePolicy,
+}
+
+// ValidateResourcePolicy declares Secrets Manager's ValidateResourcePolicy.
+var ValidateResourcePolicy = &op[secretsmanager.ValidateResourcePolicyInput, secretsmanager.ValidateResourcePolicyOutput]{
+	Op:       action("ValidateResourcePolicy"),
+	Validate: validateValidateResourcePolicyInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.ValidateResourcePolicyInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).ValidateResourcePolicy,
+}
+
+// ListResourcePolicies declares Secrets Manager's ListResourcePolicies.
+var ListResourcePolicies = &op[secretsmanager.ListResourcePoliciesInput, secretsmanager.ListResourcePoliciesOutput]{
+	Op:       action("ListResourcePolicies"),
+	Validate: validateListResourcePoliciesInput,
+	Run:      (*State).ListResourcePolicies,
+}
+
+
 // Resource policies (docs/aws-behaviour.md §3.5). A secret has at most one modifiable policy,
 // "default" (PutResourcePolicy doc, D: "You can only attach the default
 // policy"); it is stored as given.

@@ -13,6 +13,34 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// RotateSecret declares Secrets Manager's RotateSecret.
+var RotateSecret = &op[secretsmanager.RotateSecretInput, secretsmanager.RotateSecretOutput]{
+	Op:       action("RotateSecret"),
+	Write:    true,
+	Validate: validateRotateSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.RotateSecretInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	// The fake client runs a copy whose Run keeps the rotation plan, and
+	// then calls the rotation function outside the lock.
+	Run: func(s *State, env core.Env, in *secretsmanager.RotateSecretInput) (*secretsmanager.RotateSecretOutput, error) {
+		out, _, err := s.RotateSecret(env, in, func(string) bool { return false })
+		return out, err
+	},
+}
+
+// CancelRotateSecret declares Secrets Manager's CancelRotateSecret.
+var CancelRotateSecret = &op[secretsmanager.CancelRotateSecretInput, secretsmanager.CancelRotateSecretOutput]{
+	Op:       action("CancelRotateSecret"),
+	Write:    true,
+	Validate: validateCancelRotateSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.CancelRotateSecretInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).CancelRotateSecret,
+}
+
+
 // Limits of RotateSecret's members (the API model, D, as the SDK's doc
 // comments and the model give them).
 const (

@@ -7,6 +7,18 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// UpdateSecretVersionStage declares Secrets Manager's UpdateSecretVersionStage.
+var UpdateSecretVersionStage = &op[secretsmanager.UpdateSecretVersionStageInput, secretsmanager.UpdateSecretVersionStageOutput]{
+	Op:       action("UpdateSecretVersionStage"),
+	Write:    true,
+	Validate: validateUpdateSecretVersionStageInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.UpdateSecretVersionStageInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).UpdateSecretVersionStage,
+}
+
+
 // UpdateSecretVersionStage moves a staging label (docs/aws-behaviour.md §3.5). The label is
 // added to MoveToVersionId's labels; if another version has it,
 // RemoveFromVersionId must name that version (D; AWS's text is known for
@@ -67,7 +79,7 @@ func (s *State) UpdateSecretVersionStage(env core.Env, in *secretsmanager.Update
 		sec.detach(from, stage)
 	case stage == stageCurrent:
 		if to.hasStage(stagePending) && to != holder {
-			sec.rotated(env.Now) // finishSecret of a rotation (rotation.go)
+			sec.rotated(env.Now) // finishSecret of a rotation (api_op_RotateSecret.go)
 		}
 		sec.makeCurrent(to)
 	default:

@@ -11,6 +11,15 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// BatchGetSecretValue declares Secrets Manager's BatchGetSecretValue.
+var BatchGetSecretValue = &op[secretsmanager.BatchGetSecretValueInput, secretsmanager.BatchGetSecretValueOutput]{
+	Op:        action("BatchGetSecretValue"),
+	Write:     true,
+	Resources: batchResources,
+	Run:       (*State).BatchGetSecretValue,
+}
+
+
 // maxBatch is BatchGetSecretValue's limit on SecretIdList and MaxResults (D).
 const maxBatch = 20
 

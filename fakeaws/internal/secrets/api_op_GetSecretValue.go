@@ -10,6 +10,18 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// GetSecretValue declares Secrets Manager's GetSecretValue.
+var GetSecretValue = &op[secretsmanager.GetSecretValueInput, secretsmanager.GetSecretValueOutput]{
+	Op:       action("GetSecretValue"),
+	Validate: validateGetSecretValueInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.GetSecretValueInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Alloc:   newSecretValueAnswer,
+	RunInto: (*State).getSecretValueInto,
+}
+
+
 // resolve picks the version GetSecretValue reads: VersionId if given (and
 // VersionStage must then be on it), else VersionStage, else AWSCURRENT
 // (docs/aws-behaviour.md §3.5). It changes nothing.

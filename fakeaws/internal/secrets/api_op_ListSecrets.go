@@ -13,6 +13,13 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// ListSecrets declares Secrets Manager's ListSecrets.
+var ListSecrets = &op[secretsmanager.ListSecretsInput, secretsmanager.ListSecretsOutput]{
+	Op:  action("ListSecrets"),
+	Run: (*State).ListSecrets,
+}
+
+
 // defaultListPage is ListSecrets's page size without MaxResults (the
 // model's maximum; AWS's default is not documented, U).
 const defaultListPage = 100

@@ -7,6 +7,18 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// UpdateSecret declares Secrets Manager's UpdateSecret.
+var UpdateSecret = &op[secretsmanager.UpdateSecretInput, secretsmanager.UpdateSecretOutput]{
+	Op:       action("UpdateSecret"),
+	Write:    true,
+	Validate: validateUpdateSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.UpdateSecretInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).UpdateSecret,
+}
+
+
 // UpdateSecret changes a secret's description or KMS key and, with a value,
 // adds a version that becomes AWSCURRENT (AWSPREVIOUS moves, docs/aws-behaviour.md §3.3, 3.5).
 // Without a value it returns no VersionId. A token that names a version with

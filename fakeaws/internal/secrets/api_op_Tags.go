@@ -10,6 +10,29 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// TagResource declares Secrets Manager's TagResource.
+var TagResource = &op[secretsmanager.TagResourceInput, secretsmanager.TagResourceOutput]{
+	Op:       action("TagResource"),
+	Write:    true,
+	Validate: validateTagResourceInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.TagResourceInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).TagResource,
+}
+
+// UntagResource declares Secrets Manager's UntagResource.
+var UntagResource = &op[secretsmanager.UntagResourceInput, secretsmanager.UntagResourceOutput]{
+	Op:       action("UntagResource"),
+	Write:    true,
+	Validate: validateUntagResourceInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.UntagResourceInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).UntagResource,
+}
+
+
 // mergeTags returns tags with add merged in by key: a new value replaces the
 // old one in place, new keys are appended (docs/aws-behaviour.md §3.5, Tag/UntagResource).
 // The result shares nothing with add.

@@ -8,6 +8,18 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// CreateSecret declares Secrets Manager's CreateSecret.
+var CreateSecret = &op[secretsmanager.CreateSecretInput, secretsmanager.CreateSecretOutput]{
+	Op:       action("CreateSecret"),
+	Write:    true,
+	Validate: validateCreateSecretInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.CreateSecretInput) []core.Resource {
+		return s.secretResource(in.Name)
+	},
+	Run: (*State).CreateSecret,
+}
+
+
 // CreateSecret creates a secret, with a first version labelled AWSCURRENT
 // when a value is given (docs/aws-behaviour.md §3.5). The same name with the same token and
 // value answers as the first call did; a new token gets

@@ -9,6 +9,13 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// GetRandomPassword declares Secrets Manager's GetRandomPassword.
+var GetRandomPassword = &op[secretsmanager.GetRandomPasswordInput, secretsmanager.GetRandomPasswordOutput]{
+	Op:  action("GetRandomPassword"),
+	Run: (*State).GetRandomPassword,
+}
+
+
 // Character classes of GetRandomPassword (docs/aws-behaviour.md §3.5, D).
 const (
 	lowerChars = "abcdefghijklmnopqrstuvwxyz"

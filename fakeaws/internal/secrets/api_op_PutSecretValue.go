@@ -9,6 +9,18 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
+// PutSecretValue declares Secrets Manager's PutSecretValue.
+var PutSecretValue = &op[secretsmanager.PutSecretValueInput, secretsmanager.PutSecretValueOutput]{
+	Op:       action("PutSecretValue"),
+	Write:    true,
+	Validate: validatePutSecretValueInput,
+	Resources: func(s *State, _ core.Env, in *secretsmanager.PutSecretValueInput) []core.Resource {
+		return s.secretResource(in.SecretId)
+	},
+	Run: (*State).PutSecretValue,
+}
+
+
 // PutSecretValue adds a version to a secret (docs/aws-behaviour.md §3.3, 3.5). Without
 // VersionStages the new version becomes AWSCURRENT; with VersionStages = L
 // every label of L moves to it (AWSCURRENT only if it is in L). The first
@@ -44,7 +56,7 @@ func (s *State) PutSecretValue(env core.Env, in *secretsmanager.PutSecretValueIn
 		if v := sec.versions[*in.ClientRequestToken]; v != nil {
 			if !v.hasValue() {
 				// The version RotateSecret made for the rotation function's
-				// createSecret step (rotation.go).
+				// createSecret step (api_op_RotateSecret.go).
 				return sec.fillPending(env, v, in.SecretString, in.SecretBinary, in.VersionStages), nil
 			}
 			if v.sameValue(in.SecretString, in.SecretBinary) {
