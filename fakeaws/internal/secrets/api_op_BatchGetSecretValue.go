@@ -19,7 +19,6 @@ var BatchGetSecretValue = &op[secretsmanager.BatchGetSecretValueInput, secretsma
 	Run:       (*State).BatchGetSecretValue,
 }
 
-
 // maxBatch is BatchGetSecretValue's limit on SecretIdList and MaxResults (D).
 const maxBatch = 20
 

@@ -19,7 +19,6 @@ var CreateSecret = &op[secretsmanager.CreateSecretInput, secretsmanager.CreateSe
 	Run: (*State).CreateSecret,
 }
 
-
 // CreateSecret creates a secret, with a first version labelled AWSCURRENT
 // when a value is given (docs/aws-behaviour.md §3.5). The same name with the same token and
 // value answers as the first call did; a new token gets

@@ -33,7 +33,6 @@ var RestoreSecret = &op[secretsmanager.RestoreSecretInput, secretsmanager.Restor
 	Run: (*State).RestoreSecret,
 }
 
-
 // defaultRecoveryWindow is DeleteSecret's window without
 // RecoveryWindowInDays (D: 30 days).
 const defaultRecoveryWindow = 30

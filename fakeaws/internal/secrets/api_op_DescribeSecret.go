@@ -18,7 +18,6 @@ var DescribeSecret = &op[secretsmanager.DescribeSecretInput, secretsmanager.Desc
 	Run: (*State).DescribeSecret,
 }
 
-
 // DescribeSecret returns a secret's metadata, only the fields that have a
 // value (D): KmsKeyId is left out for the default key, VersionIdsToStages
 // lists labelled versions only, LastAccessedDate is a day. It works on a

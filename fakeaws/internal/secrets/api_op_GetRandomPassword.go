@@ -15,7 +15,6 @@ var GetRandomPassword = &op[secretsmanager.GetRandomPasswordInput, secretsmanage
 	Run: (*State).GetRandomPassword,
 }
 
-
 // Character classes of GetRandomPassword (docs/aws-behaviour.md §3.5, D).
 const (
 	lowerChars = "abcdefghijklmnopqrstuvwxyz"

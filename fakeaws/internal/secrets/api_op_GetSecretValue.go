@@ -21,7 +21,6 @@ var GetSecretValue = &op[secretsmanager.GetSecretValueInput, secretsmanager.GetS
 	RunInto: (*State).getSecretValueInto,
 }
 
-
 // resolve picks the version GetSecretValue reads: VersionId if given (and
 // VersionStage must then be on it), else VersionStage, else AWSCURRENT
 // (docs/aws-behaviour.md §3.5). It changes nothing.

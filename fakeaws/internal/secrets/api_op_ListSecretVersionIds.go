@@ -20,7 +20,6 @@ var ListSecretVersionIds = &op[secretsmanager.ListSecretVersionIdsInput, secrets
 	Run: (*State).ListSecretVersionIds,
 }
 
-
 // defaultVersionPage is ListSecretVersionIds's page size when MaxResults is
 // not given (the model's maximum; AWS's default is not documented, U).
 const defaultVersionPage = 100

@@ -19,7 +19,6 @@ var ListSecrets = &op[secretsmanager.ListSecretsInput, secretsmanager.ListSecret
 	Run: (*State).ListSecrets,
 }
 
-
 // defaultListPage is ListSecrets's page size without MaxResults (the
 // model's maximum; AWS's default is not documented, U).
 const defaultListPage = 100

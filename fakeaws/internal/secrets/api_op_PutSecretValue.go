@@ -20,7 +20,6 @@ var PutSecretValue = &op[secretsmanager.PutSecretValueInput, secretsmanager.PutS
 	Run: (*State).PutSecretValue,
 }
 
-
 // PutSecretValue adds a version to a secret (docs/aws-behaviour.md §3.3, 3.5). Without
 // VersionStages the new version becomes AWSCURRENT; with VersionStages = L
 // every label of L moves to it (AWSCURRENT only if it is in L). The first

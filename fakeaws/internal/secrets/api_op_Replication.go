@@ -68,7 +68,6 @@ var DisassociateCrossAccountReplica = &op[secretsmanager.DisassociateCrossAccoun
 	Run: (*State).DisassociateCrossAccountReplica,
 }
 
-
 // Replication (docs/aws-behaviour.md §3.5 "Replication"; the SDK's doc comments).
 //
 // A primary secret is copied to replicas in other regions of its account

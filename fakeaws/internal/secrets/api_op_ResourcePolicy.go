@@ -59,7 +59,6 @@ var ListResourcePolicies = &op[secretsmanager.ListResourcePoliciesInput, secrets
 	Run:      (*State).ListResourcePolicies,
 }
 
-
 // Resource policies (docs/aws-behaviour.md §3.5). A secret has at most one modifiable policy,
 // "default" (PutResourcePolicy doc, D: "You can only attach the default
 // policy"); it is stored as given.

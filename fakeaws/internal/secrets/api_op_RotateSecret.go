@@ -40,7 +40,6 @@ var CancelRotateSecret = &op[secretsmanager.CancelRotateSecretInput, secretsmana
 	Run: (*State).CancelRotateSecret,
 }
 
-
 // Limits of RotateSecret's members (the API model, D, as the SDK's doc
 // comments and the model give them).
 const (

@@ -32,7 +32,6 @@ var UntagResource = &op[secretsmanager.UntagResourceInput, secretsmanager.UntagR
 	Run: (*State).UntagResource,
 }
 
-
 // mergeTags returns tags with add merged in by key: a new value replaces the
 // old one in place, new keys are appended (docs/aws-behaviour.md §3.5, Tag/UntagResource).
 // The result shares nothing with add.

@@ -18,7 +18,6 @@ var UpdateSecret = &op[secretsmanager.UpdateSecretInput, secretsmanager.UpdateSe
 	Run: (*State).UpdateSecret,
 }
 
-
 // UpdateSecret changes a secret's description or KMS key and, with a value,
 // adds a version that becomes AWSCURRENT (AWSPREVIOUS moves, docs/aws-behaviour.md §3.3, 3.5).
 // Without a value it returns no VersionId. A token that names a version with

@@ -18,7 +18,6 @@ var UpdateSecretVersionStage = &op[secretsmanager.UpdateSecretVersionStageInput,
 	Run: (*State).UpdateSecretVersionStage,
 }
 
-
 // UpdateSecretVersionStage moves a staging label (docs/aws-behaviour.md §3.5). The label is
 // added to MoveToVersionId's labels; if another version has it,
 // RemoveFromVersionId must name that version (D; AWS's text is known for
