@@ -146,7 +146,7 @@ func (s *State) resolve(raw string) (*param, *version, *selector, error) {
 
 // ParameterAnswer is the memory of one GetParameter answer: the output, its
 // Parameter and the values they point to, in one allocation made before the
-// lock is taken (engine.DoInto).
+// lock is taken (its declaration's Alloc).
 type ParameterAnswer struct {
 	out ssm.GetParameterOutput
 	p   types.Parameter

@@ -58,7 +58,7 @@ func (s *State) GetSecretValue(env core.Env, in *secretsmanager.GetSecretValueIn
 
 // SecretValueAnswer is the memory of one GetSecretValue answer: the output
 // and the values it points to, in one allocation made before the lock is
-// taken (engine.DoInto). A binary value, and more than two stages, take
+// taken (its declaration's Alloc). A binary value, and more than two stages, take
 // one more each.
 type SecretValueAnswer struct {
 	out                secretsmanager.GetSecretValueOutput
