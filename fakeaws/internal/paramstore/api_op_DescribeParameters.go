@@ -100,7 +100,7 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 			return nil, errInvalidFilterKey()
 		}
 		if len(f.Values) == 0 && !strings.HasPrefix(k, "tag:") {
-			return nil, &types.InvalidFilterValue{Message: aws.String("The following filter values are missing : null for filter key " + k + ".")}
+			return nil, errFilterValuesMissing(k)
 		}
 		if seen[k] {
 			return nil, errInvalidFilterKey()
@@ -112,7 +112,7 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 			if opt == "" {
 				df.option = "OneLevel"
 			} else if opt != "OneLevel" && opt != "Recursive" {
-				return nil, &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: " + opt + ". Valid options include: [Recursive, OneLevel].")}
+				return nil, errFilterOption(opt, "Recursive", "OneLevel")
 			}
 			for i, v := range f.Values {
 				lower := strings.ToLower(strings.TrimPrefix(v, "/"))
@@ -134,20 +134,20 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 				valid = append(valid, "Contains")
 			}
 			if !slices.Contains(valid, df.option) {
-				return nil, &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: " + opt + ". Valid options include: [" + strings.Join(valid, ", ") + "].")}
+				return nil, errFilterOption(opt, valid...)
 			}
 		}
 		switch k {
 		case "Tier":
 			for _, v := range f.Values {
 				if !slices.Contains(types.ParameterTier("").Values(), types.ParameterTier(v)) {
-					return nil, &types.InvalidFilterOption{Message: aws.String("The following filter value is not valid: " + v + ". Valid values include: [Standard, Advanced, Intelligent-Tiering].")}
+					return nil, errFilterValue(v, "Standard", "Advanced", "Intelligent-Tiering")
 				}
 			}
 		case "Type":
 			for _, v := range f.Values {
 				if !slices.Contains(types.ParameterTypeString.Values(), types.ParameterType(v)) {
-					return nil, &types.InvalidFilterOption{Message: aws.String("The following filter value is not valid: " + v + ". Valid values include: [String, StringList, SecureString].")}
+					return nil, errFilterValue(v, "String", "StringList", "SecureString")
 				}
 			}
 		}

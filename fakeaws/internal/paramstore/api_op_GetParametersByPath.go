@@ -72,7 +72,7 @@ func checkByPathFilters(fs []types.ParameterStringFilter) ([]byPathFilter, error
 		}
 		seen[k] = true
 		if len(f.Values) == 0 {
-			return nil, &types.InvalidFilterValue{Message: aws.String("The following filter values are missing : null for filter key " + k + ".")}
+			return nil, errFilterValuesMissing(k)
 		}
 		opt := aws.ToString(f.Option)
 		bf := byPathFilter{key: k, values: slices.Clone(f.Values)}
@@ -81,14 +81,14 @@ func checkByPathFilters(fs []types.ParameterStringFilter) ([]byPathFilter, error
 		case opt == "BeginsWith" && k != "Label":
 			bf.beginsWith = true
 		case k == "Label":
-			return nil, &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: " + opt + ". Valid options include: [Equals].")}
+			return nil, errFilterOption(opt, "Equals")
 		default:
-			return nil, &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: " + opt + ". Valid options include: [BeginsWith, Equals].")}
+			return nil, errFilterOption(opt, "BeginsWith", "Equals")
 		}
 		if k == "Type" {
 			for _, v := range f.Values {
 				if !slices.Contains(types.ParameterTypeString.Values(), types.ParameterType(v)) {
-					return nil, &types.InvalidFilterOption{Message: aws.String("The following filter value is not valid: " + v + ". Valid values include: [String, StringList, SecureString].")}
+					return nil, errFilterValue(v, "String", "StringList", "SecureString")
 				}
 			}
 		}

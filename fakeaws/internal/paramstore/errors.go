@@ -2,6 +2,7 @@ package paramstore
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
@@ -116,3 +117,23 @@ func errInvalidResourceType() error { return &types.InvalidResourceType{} }
 
 // errTooManyTags: more than 50 tags on a parameter.
 func errTooManyTags() error { return &types.TooManyTagsError{} }
+
+// The filter errors DescribeParameters and GetParametersByPath share
+// (docs/aws-behaviour.md §2.5 and 2.6).
+
+// errFilterValuesMissing: a filter with no values.
+func errFilterValuesMissing(key string) error {
+	return &types.InvalidFilterValue{Message: aws.String("The following filter values are missing : null for filter key " + key + ".")}
+}
+
+// errFilterOption: an option the filter key does not take; valid lists
+// those it takes.
+func errFilterOption(opt string, valid ...string) error {
+	return &types.InvalidFilterOption{Message: aws.String("The following filter option is not valid: " + opt + ". Valid options include: [" + strings.Join(valid, ", ") + "].")}
+}
+
+// errFilterValue: a value the filter key does not take (AWS answers it
+// with the InvalidFilterOption code); valid lists those it takes.
+func errFilterValue(v string, valid ...string) error {
+	return &types.InvalidFilterOption{Message: aws.String("The following filter value is not valid: " + v + ". Valid values include: [" + strings.Join(valid, ", ") + "].")}
+}

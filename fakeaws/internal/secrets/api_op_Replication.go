@@ -272,7 +272,7 @@ func copyContent(sec, r *secret, region bool) {
 // takes them.
 func (s *State) checkReplicaRegions(rs []types.ReplicaRegionType) error {
 	if len(rs) == 0 {
-		return invalidParam("Invalid replica region.") // U: the model asks for at least one
+		return errReplicaRegion() // U: the model asks for at least one
 	}
 	seen := map[string]bool{}
 	for _, r := range rs {

@@ -56,12 +56,12 @@ func (s *State) UpdateSecretVersionStage(env core.Env, in *secretsmanager.Update
 	var to, from *version
 	if in.MoveToVersionId != nil {
 		if to = sec.versions[*in.MoveToVersionId]; to == nil {
-			return nil, invalidParam("Not a valid version: " + *in.MoveToVersionId) // M
+			return nil, errNotAVersion(*in.MoveToVersionId)
 		}
 	}
 	if in.RemoveFromVersionId != nil {
 		if from = sec.versions[*in.RemoveFromVersionId]; from == nil {
-			return nil, invalidParam("Not a valid version: " + *in.RemoveFromVersionId) // M
+			return nil, errNotAVersion(*in.RemoveFromVersionId)
 		}
 		if !from.hasStage(stage) {
 			return nil, invalidParam("Version stage " + stage + " not found in version " + from.id) // M

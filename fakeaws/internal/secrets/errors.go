@@ -116,3 +116,7 @@ func outOfRange(value int64, field string, min, max int64) error {
 	}
 	return validation("Value '%d' at '%s' failed to satisfy constraint: Member must have value less than or equal to %d", value, field, max)
 }
+
+// errNotAVersion: UpdateSecretVersionStage naming a version the secret does
+// not have (docs/aws-behaviour.md §3.5, M).
+func errNotAVersion(id string) error { return invalidParam("Not a valid version: " + id) }

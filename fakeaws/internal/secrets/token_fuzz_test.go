@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
 )
