@@ -18,8 +18,8 @@ var PutResourcePolicy = &op[ssm.PutResourcePolicyInput, ssm.PutResourcePolicyOut
 	Op:       action("PutResourcePolicy"),
 	Write:    true,
 	Validate: validatePutResourcePolicyInput,
-	Resources: func(_ *State, _ core.Env, in *ssm.PutResourcePolicyInput) []core.Resource {
-		return arnResource(in.ResourceArn)
+	Resources: func(s *State, _ core.Env, in *ssm.PutResourcePolicyInput) []core.Resource {
+		return s.policyResource(in.ResourceArn)
 	},
 	Run: (*State).PutResourcePolicy,
 }
@@ -28,8 +28,8 @@ var PutResourcePolicy = &op[ssm.PutResourcePolicyInput, ssm.PutResourcePolicyOut
 var GetResourcePolicies = &op[ssm.GetResourcePoliciesInput, ssm.GetResourcePoliciesOutput]{
 	Op:       action("GetResourcePolicies"),
 	Validate: validateGetResourcePoliciesInput,
-	Resources: func(_ *State, _ core.Env, in *ssm.GetResourcePoliciesInput) []core.Resource {
-		return arnResource(in.ResourceArn)
+	Resources: func(s *State, _ core.Env, in *ssm.GetResourcePoliciesInput) []core.Resource {
+		return s.policyResource(in.ResourceArn)
 	},
 	Run: (*State).GetResourcePolicies,
 }
@@ -39,8 +39,8 @@ var DeleteResourcePolicy = &op[ssm.DeleteResourcePolicyInput, ssm.DeleteResource
 	Op:       action("DeleteResourcePolicy"),
 	Write:    true,
 	Validate: validateDeleteResourcePolicyInput,
-	Resources: func(_ *State, _ core.Env, in *ssm.DeleteResourcePolicyInput) []core.Resource {
-		return arnResource(in.ResourceArn)
+	Resources: func(s *State, _ core.Env, in *ssm.DeleteResourcePolicyInput) []core.Resource {
+		return s.policyResource(in.ResourceArn)
 	},
 	Run: (*State).DeleteResourcePolicy,
 }

@@ -132,11 +132,16 @@ func (s *State) settingResource(id *string) []core.Resource {
 	return []core.Resource{{ARN: arn, Shown: arn}}
 }
 
-// arnResource is the resource of a ResourceArn, as given.
-func arnResource(arn *string) []core.Resource {
+// policyResource is the resource of a resource policy's ResourceArn: the
+// ARN of the parameter the operation finds for it (an ARN with a doubled
+// slash finds the parameter of the single one), else the ARN as given.
+func (s *State) policyResource(arn *string) []core.Resource {
 	a := "*"
 	if arn != nil {
 		a = *arn
+		if p, err := s.policyParam(a); err == nil {
+			a = p.arn
+		}
 	}
 	return []core.Resource{{ARN: a, Shown: a}}
 }
