@@ -28,9 +28,15 @@ import (
 // access key (endpoint.WithPrincipalForKey, else
 // arn:aws:iam::<account>:user/<access key id>).
 //
-// Resources are parameter ARNs (arn:aws:ssm:<region>:<account>:parameter/<name
+// Resources are parameter ARNs (arn:<partition>:ssm:<region>:<account>:parameter/<name
 // without its leading slash>) and secret ARNs (with their six-character
-// suffix, so policies name them as arn:...:secret:<name>-??????). Calls that
+// suffix, so policies name them as arn:...:secret:<name>-??????), in the
+// partition of the region (aws, aws-cn for cn-*, aws-us-gov for us-gov-*,
+// ...). They are the resources the operation resolves, not the input as
+// written: a name is trimmed of spaces, an ARN stands for its parameter, a
+// :version or :label selector is dropped, a reference names its secret, so
+// no spelling of a name reaches a parameter or secret its policy refuses.
+// The check runs under the operation's lock, before anything is written. Calls that
 // name no resource (DescribeParameters, ListSecrets, GetRandomPassword) are
 // checked against "*". A Parameter Store reference to a secret
 // (/aws/reference/secretsmanager/<id>) needs both ssm:GetParameter on the
