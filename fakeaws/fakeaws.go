@@ -15,8 +15,8 @@
 // What is exact: values, versions, labels and stages, paging, the
 // /aws/reference/secretsmanager/ bridge, and errors (the SDK's own typed
 // errors with AWS's messages, wrapped as the real client wraps them). What is
-// not: there is no IAM, no KMS (SecureString ciphertext is an opaque stand-in)
-// and no network. Times come from the Store's clock and IDs from its ID
+// not: there is no IAM beyond identity-based policies (Store.SetPolicy), no
+// KMS (SecureString ciphertext is an opaque stand-in) and no network. Times come from the Store's clock and IDs from its ID
 // source, so a test can make every answer repeatable.
 package fakeaws
 
