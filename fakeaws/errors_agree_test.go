@@ -17,14 +17,6 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
-// ssmAPI is what both ways in to Parameter Store share here.
-type ssmAPI interface {
-	AddTagsToResource(context.Context, *ssm.AddTagsToResourceInput, ...func(*ssm.Options)) (*ssm.AddTagsToResourceOutput, error)
-	GetParametersByPath(context.Context, *ssm.GetParametersByPathInput, ...func(*ssm.Options)) (*ssm.GetParametersByPathOutput, error)
-	DescribeParameters(context.Context, *ssm.DescribeParametersInput, ...func(*ssm.Options)) (*ssm.DescribeParametersOutput, error)
-	PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
-}
-
 // TestErrorsAgreeAcrossWaysIn: an error whose shape in the API model has no
 // message member (InvalidFilterKey, InvalidResourceId, InvalidResourceType,
 // TooManyTagsError) reads the same from the direct fake as from the real
@@ -38,29 +30,29 @@ func TestErrorsAgreeAcrossWaysIn(t *testing.T) {
 	}
 	cases := []struct {
 		name, code string
-		call       func(context.Context, ssmAPI) error
+		call       func(context.Context, ssmClient) error
 	}{
-		{"missing parameter: InvalidResourceId", "InvalidResourceId", func(ctx context.Context, c ssmAPI) error {
+		{"missing parameter: InvalidResourceId", "InvalidResourceId", func(ctx context.Context, c ssmClient) error {
 			_, err := c.AddTagsToResource(ctx, &ssm.AddTagsToResourceInput{ResourceType: types.ResourceTypeForTaggingParameter, ResourceId: aws.String("/none"),
 				Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
 			return err
 		}},
-		{"another resource type: InvalidResourceType", "InvalidResourceType", func(ctx context.Context, c ssmAPI) error {
+		{"another resource type: InvalidResourceType", "InvalidResourceType", func(ctx context.Context, c ssmClient) error {
 			_, err := c.AddTagsToResource(ctx, &ssm.AddTagsToResourceInput{ResourceType: types.ResourceTypeForTaggingDocument, ResourceId: aws.String("d"),
 				Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
 			return err
 		}},
-		{"by-path filter key Name: InvalidFilterKey", "InvalidFilterKey", func(ctx context.Context, c ssmAPI) error {
+		{"by-path filter key Name: InvalidFilterKey", "InvalidFilterKey", func(ctx context.Context, c ssmClient) error {
 			_, err := c.GetParametersByPath(ctx, &ssm.GetParametersByPathInput{Path: aws.String("/p"),
 				ParameterFilters: []types.ParameterStringFilter{{Key: aws.String("Name"), Values: []string{"x"}}}})
 			return err
 		}},
-		{"describe filter key Label: InvalidFilterKey", "InvalidFilterKey", func(ctx context.Context, c ssmAPI) error {
+		{"describe filter key Label: InvalidFilterKey", "InvalidFilterKey", func(ctx context.Context, c ssmClient) error {
 			_, err := c.DescribeParameters(ctx, &ssm.DescribeParametersInput{
 				ParameterFilters: []types.ParameterStringFilter{{Key: aws.String("Label"), Values: []string{"x"}}}})
 			return err
 		}},
-		{"51 tags: TooManyTagsError", "TooManyTagsError", func(ctx context.Context, c ssmAPI) error {
+		{"51 tags: TooManyTagsError", "TooManyTagsError", func(ctx context.Context, c ssmClient) error {
 			_, err := c.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/t"), Value: aws.String("v"), Type: types.ParameterTypeString, Tags: tags})
 			return err
 		}},
@@ -71,7 +63,7 @@ func TestErrorsAgreeAcrossWaysIn(t *testing.T) {
 			st := fakeaws.New()
 			ctx := context.Background()
 			var got []string
-			for _, c := range []ssmAPI{ssmfake.New(st), ssm.NewFromConfig(endpoint.Config(st))} {
+			for _, c := range []ssmClient{ssmfake.New(st), ssm.NewFromConfig(endpoint.Config(st))} {
 				err := tc.call(ctx, c)
 				var ae smithy.APIError
 				if !errors.As(err, &ae) {

@@ -14,46 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws"
-	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
-	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
-	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
-
-// partitionSSM and partitionSM are the methods the partition tests call,
-// which the fake clients and the SDK's clients both have.
-type partitionSSM interface {
-	PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
-	GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
-	DescribeParameters(context.Context, *ssm.DescribeParametersInput, ...func(*ssm.Options)) (*ssm.DescribeParametersOutput, error)
-	GetParameterHistory(context.Context, *ssm.GetParameterHistoryInput, ...func(*ssm.Options)) (*ssm.GetParameterHistoryOutput, error)
-	GetServiceSetting(context.Context, *ssm.GetServiceSettingInput, ...func(*ssm.Options)) (*ssm.GetServiceSettingOutput, error)
-}
-
-type partitionSM interface {
-	CreateSecret(context.Context, *secretsmanager.CreateSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.CreateSecretOutput, error)
-	DescribeSecret(context.Context, *secretsmanager.DescribeSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.DescribeSecretOutput, error)
-	GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
-}
-
-// partitionClients are the clients of way ("direct": the fake clients;
-// "config": the SDK's over endpoint.Config), acting as principal ("" for
-// none).
-func partitionClients(st *fakeaws.Store, way, principal string) (partitionSSM, partitionSM) {
-	if way == "direct" {
-		return ssmfake.New(st, ssmfake.WithPrincipal(principal)), smfake.New(st, smfake.WithPrincipal(principal))
-	}
-	var opts []endpoint.Option
-	if principal != "" {
-		opts = append(opts, endpoint.WithPrincipalForKey("AKIAPARTITION", principal))
-	}
-	cfg := endpoint.Config(st, opts...)
-	if principal != "" {
-		cfg.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-			return aws.Credentials{AccessKeyID: "AKIAPARTITION", SecretAccessKey: "x"}, nil
-		})
-	}
-	return ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)
-}
 
 var partitionRegions = []struct{ region, partition string }{
 	{"cn-north-1", "aws-cn"},
@@ -73,7 +34,7 @@ type partitionARNs struct {
 func readARNs(t *testing.T, st *fakeaws.Store, way string) partitionARNs {
 	t.Helper()
 	ctx := context.Background()
-	p, s := partitionClients(st, way, "")
+	p, s := clientsFor(st, way, "")
 	if _, err := p.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/app/p"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString}); err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +106,7 @@ func sourceResultARN(src string) string {
 // partition.
 func TestPartitionARNs(t *testing.T) {
 	t.Parallel()
-	for _, way := range nameformsWays {
+	for _, way := range ways {
 		for _, r := range partitionRegions {
 			t.Run(way+"/"+r.region, func(t *testing.T) {
 				t.Parallel()
@@ -179,7 +140,7 @@ func TestPartitionARNs(t *testing.T) {
 func TestPartitionPolicies(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	for _, way := range nameformsWays {
+	for _, way := range ways {
 		for _, r := range partitionRegions {
 			t.Run(way+"/"+r.region, func(t *testing.T) {
 				t.Parallel()
@@ -200,28 +161,28 @@ func TestPartitionPolicies(t *testing.T) {
 
 				calls := []struct {
 					name string
-					call func(partitionSSM, partitionSM) error
+					call func(ssmClient, smClient) error
 				}{
-					{"GetParameter", func(p partitionSSM, _ partitionSM) error {
+					{"GetParameter", func(p ssmClient, _ smClient) error {
 						_, err := p.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/p")})
 						return err
 					}},
-					{"GetSecretValue", func(_ partitionSSM, s partitionSM) error {
+					{"GetSecretValue", func(_ ssmClient, s smClient) error {
 						_, err := s.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("db")})
 						return err
 					}},
-					{"GetParameter of a reference", func(p partitionSSM, _ partitionSM) error {
+					{"GetParameter of a reference", func(p ssmClient, _ smClient) error {
 						_, err := p.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/db"), WithDecryption: aws.Bool(true)})
 						return err
 					}},
 				}
-				p, s := partitionClients(st, way, inPartition)
+				p, s := clientsFor(st, way, inPartition)
 				for _, c := range calls {
 					if err := c.call(p, s); err != nil {
 						t.Errorf("%s, allowed by the partition's ARNs: %v", c.name, err)
 					}
 				}
-				p, s = partitionClients(st, way, commercial)
+				p, s = clientsFor(st, way, commercial)
 				for _, c := range calls {
 					var api smithy.APIError
 					if err := c.call(p, s); !errors.As(err, &api) || api.ErrorCode() != "AccessDeniedException" {

@@ -16,7 +16,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws"
-	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
@@ -26,48 +25,6 @@ import (
 // an ARN read as its name, a selector dropped), never the raw input, so no
 // spelling of /app/admin or of a reference gets past a Deny or a missing
 // Allow, and a refused call writes nothing.
-
-// nameformsSSM is every Parameter Store method these tests call, which the
-// fake client and the SDK's client both have.
-type nameformsSSM interface {
-	GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
-	GetParameters(context.Context, *ssm.GetParametersInput, ...func(*ssm.Options)) (*ssm.GetParametersOutput, error)
-	GetParameterHistory(context.Context, *ssm.GetParameterHistoryInput, ...func(*ssm.Options)) (*ssm.GetParameterHistoryOutput, error)
-	PutParameter(context.Context, *ssm.PutParameterInput, ...func(*ssm.Options)) (*ssm.PutParameterOutput, error)
-	DeleteParameter(context.Context, *ssm.DeleteParameterInput, ...func(*ssm.Options)) (*ssm.DeleteParameterOutput, error)
-	DeleteParameters(context.Context, *ssm.DeleteParametersInput, ...func(*ssm.Options)) (*ssm.DeleteParametersOutput, error)
-	LabelParameterVersion(context.Context, *ssm.LabelParameterVersionInput, ...func(*ssm.Options)) (*ssm.LabelParameterVersionOutput, error)
-	UnlabelParameterVersion(context.Context, *ssm.UnlabelParameterVersionInput, ...func(*ssm.Options)) (*ssm.UnlabelParameterVersionOutput, error)
-	AddTagsToResource(context.Context, *ssm.AddTagsToResourceInput, ...func(*ssm.Options)) (*ssm.AddTagsToResourceOutput, error)
-	RemoveTagsFromResource(context.Context, *ssm.RemoveTagsFromResourceInput, ...func(*ssm.Options)) (*ssm.RemoveTagsFromResourceOutput, error)
-	ListTagsForResource(context.Context, *ssm.ListTagsForResourceInput, ...func(*ssm.Options)) (*ssm.ListTagsForResourceOutput, error)
-}
-
-// nameformsSM is every Secrets Manager method these tests call.
-type nameformsSM interface {
-	GetSecretValue(context.Context, *secretsmanager.GetSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.GetSecretValueOutput, error)
-	DescribeSecret(context.Context, *secretsmanager.DescribeSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.DescribeSecretOutput, error)
-	PutSecretValue(context.Context, *secretsmanager.PutSecretValueInput, ...func(*secretsmanager.Options)) (*secretsmanager.PutSecretValueOutput, error)
-	UpdateSecret(context.Context, *secretsmanager.UpdateSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.UpdateSecretOutput, error)
-	TagResource(context.Context, *secretsmanager.TagResourceInput, ...func(*secretsmanager.Options)) (*secretsmanager.TagResourceOutput, error)
-	DeleteSecret(context.Context, *secretsmanager.DeleteSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.DeleteSecretOutput, error)
-}
-
-// nameformsWays are the ways in: the fake clients, and the SDK's clients
-// over endpoint.Config with an access key mapped to the principal.
-var nameformsWays = []string{"direct", "config"}
-
-func nameformsClients(st *fakeaws.Store, way, principal string) (nameformsSSM, nameformsSM) {
-	if way == "direct" {
-		return ssmfake.New(st, ssmfake.WithPrincipal(principal)), smfake.New(st, smfake.WithPrincipal(principal))
-	}
-	const key = "AKIANAMEFORMS"
-	cfg := endpoint.Config(st, endpoint.WithPrincipalForKey(key, principal))
-	cfg.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-		return aws.Credentials{AccessKeyID: key, SecretAccessKey: "x"}, nil
-	})
-	return ssm.NewFromConfig(cfg), secretsmanager.NewFromConfig(cfg)
-}
 
 const (
 	nameformsPrincipal = "arn:aws:iam::123456789012:user/nameforms"
@@ -184,67 +141,67 @@ func TestPolicyNameFormsParameterStore(t *testing.T) {
 	}
 	ops := []struct {
 		name string
-		call func(ctx context.Context, c nameformsSSM, name string) error
+		call func(ctx context.Context, c ssmClient, name string) error
 	}{
-		{"GetParameter", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"GetParameter", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(name)})
 			return err
 		}},
-		{"GetParameters", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"GetParameters", func(ctx context.Context, c ssmClient, name string) error {
 			out, err := c.GetParameters(ctx, &ssm.GetParametersInput{Names: []string{name}})
 			if err == nil {
 				return invalidParameters(name, len(out.Parameters), out.InvalidParameters)
 			}
 			return err
 		}},
-		{"GetParameterHistory", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"GetParameterHistory", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.GetParameterHistory(ctx, &ssm.GetParameterHistoryInput{Name: aws.String(name)})
 			return err
 		}},
-		{"PutParameter", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"PutParameter", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String(name), Value: aws.String("v2"), Type: ssmtypes.ParameterTypeString, Overwrite: aws.Bool(true)})
 			return err
 		}},
-		{"DeleteParameter", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"DeleteParameter", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.DeleteParameter(ctx, &ssm.DeleteParameterInput{Name: aws.String(name)})
 			return err
 		}},
-		{"DeleteParameters", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"DeleteParameters", func(ctx context.Context, c ssmClient, name string) error {
 			out, err := c.DeleteParameters(ctx, &ssm.DeleteParametersInput{Names: []string{name}})
 			if err == nil {
 				return invalidParameters(name, len(out.DeletedParameters), out.InvalidParameters)
 			}
 			return err
 		}},
-		{"LabelParameterVersion", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"LabelParameterVersion", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.LabelParameterVersion(ctx, &ssm.LabelParameterVersionInput{Name: aws.String(name), ParameterVersion: aws.Int64(1), Labels: []string{"fresh"}})
 			return err
 		}},
-		{"UnlabelParameterVersion", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"UnlabelParameterVersion", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.UnlabelParameterVersion(ctx, &ssm.UnlabelParameterVersionInput{Name: aws.String(name), ParameterVersion: aws.Int64(1), Labels: []string{"stable"}})
 			return err
 		}},
-		{"AddTagsToResource", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"AddTagsToResource", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.AddTagsToResource(ctx, &ssm.AddTagsToResourceInput{ResourceType: ssmtypes.ResourceTypeForTaggingParameter, ResourceId: aws.String(name), Tags: []ssmtypes.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
 			return err
 		}},
-		{"RemoveTagsFromResource", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"RemoveTagsFromResource", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.RemoveTagsFromResource(ctx, &ssm.RemoveTagsFromResourceInput{ResourceType: ssmtypes.ResourceTypeForTaggingParameter, ResourceId: aws.String(name), TagKeys: []string{"team"}})
 			return err
 		}},
-		{"ListTagsForResource", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"ListTagsForResource", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.ListTagsForResource(ctx, &ssm.ListTagsForResourceInput{ResourceType: ssmtypes.ResourceTypeForTaggingParameter, ResourceId: aws.String(name)})
 			return err
 		}},
 	}
-	for _, way := range nameformsWays {
+	for _, way := range ways {
 		for _, pol := range policies {
 			for _, op := range ops {
 				for _, f := range forms {
 					t.Run(way+"/"+pol.name+"/"+op.name+"/"+f.name, func(t *testing.T) {
 						t.Parallel()
 						st := nameformsStore(t, pol.policy)
-						c, _ := nameformsClients(st, way, nameformsPrincipal)
+						c, _ := clientsFor(st, way, nameformsPrincipal)
 						refusedWritingNothing(t, st, f.doubleSlash, func() error {
 							return op.call(context.Background(), c, f.form)
 						})
@@ -278,25 +235,25 @@ func TestPolicyNameFormsReference(t *testing.T) {
 	}
 	ops := []struct {
 		name string
-		call func(ctx context.Context, c nameformsSSM, name string) error
+		call func(ctx context.Context, c ssmClient, name string) error
 	}{
-		{"GetParameter", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"GetParameter", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(name), WithDecryption: aws.Bool(true)})
 			return err
 		}},
-		{"GetParameters", func(ctx context.Context, c nameformsSSM, name string) error {
+		{"GetParameters", func(ctx context.Context, c ssmClient, name string) error {
 			_, err := c.GetParameters(ctx, &ssm.GetParametersInput{Names: []string{name}, WithDecryption: aws.Bool(true)})
 			return err
 		}},
 	}
-	for _, way := range nameformsWays {
+	for _, way := range ways {
 		for _, pol := range policies {
 			for _, op := range ops {
 				for _, f := range forms {
 					t.Run(way+"/"+pol.name+"/"+op.name+"/"+f.name, func(t *testing.T) {
 						t.Parallel()
 						st := nameformsStore(t, pol.policy)
-						c, _ := nameformsClients(st, way, nameformsPrincipal)
+						c, _ := clientsFor(st, way, nameformsPrincipal)
 						refusedWritingNothing(t, st, false, func() error {
 							return op.call(context.Background(), c, f.form)
 						})
@@ -322,40 +279,40 @@ func TestPolicyNameFormsSecretsManager(t *testing.T) {
 	}
 	ops := []struct {
 		name string
-		call func(ctx context.Context, c nameformsSM, id string) error
+		call func(ctx context.Context, c smClient, id string) error
 	}{
-		{"GetSecretValue", func(ctx context.Context, c nameformsSM, id string) error {
+		{"GetSecretValue", func(ctx context.Context, c smClient, id string) error {
 			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(id)})
 			return err
 		}},
-		{"DescribeSecret", func(ctx context.Context, c nameformsSM, id string) error {
+		{"DescribeSecret", func(ctx context.Context, c smClient, id string) error {
 			_, err := c.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String(id)})
 			return err
 		}},
-		{"PutSecretValue", func(ctx context.Context, c nameformsSM, id string) error {
+		{"PutSecretValue", func(ctx context.Context, c smClient, id string) error {
 			_, err := c.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: aws.String(id), SecretString: aws.String("pw2")})
 			return err
 		}},
-		{"UpdateSecret", func(ctx context.Context, c nameformsSM, id string) error {
+		{"UpdateSecret", func(ctx context.Context, c smClient, id string) error {
 			_, err := c.UpdateSecret(ctx, &secretsmanager.UpdateSecretInput{SecretId: aws.String(id), Description: aws.String("changed")})
 			return err
 		}},
-		{"TagResource", func(ctx context.Context, c nameformsSM, id string) error {
+		{"TagResource", func(ctx context.Context, c smClient, id string) error {
 			_, err := c.TagResource(ctx, &secretsmanager.TagResourceInput{SecretId: aws.String(id), Tags: []smtypes.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
 			return err
 		}},
-		{"DeleteSecret", func(ctx context.Context, c nameformsSM, id string) error {
+		{"DeleteSecret", func(ctx context.Context, c smClient, id string) error {
 			_, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String(id)})
 			return err
 		}},
 	}
-	for _, way := range nameformsWays {
+	for _, way := range ways {
 		for _, op := range ops {
 			for _, f := range forms {
 				t.Run(way+"/"+op.name+"/"+f.name, func(t *testing.T) {
 					t.Parallel()
 					st := nameformsStore(t, policy)
-					_, c := nameformsClients(st, way, nameformsPrincipal)
+					_, c := clientsFor(st, way, nameformsPrincipal)
 					refusedWritingNothing(t, st, false, func() error {
 						return op.call(context.Background(), c, f.form)
 					})

@@ -11,9 +11,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
-	"github.com/google/go-cmp/cmp"
 )
 
 // readAll is what a test sees of a Store through a way in: one parameter
