@@ -19,6 +19,9 @@ type service struct {
 	target string
 	// id is the SDK's service ID, as errors name it.
 	id string
+	// signingName is the service a request's SigV4 credential scope must
+	// name (the model's sigv4 name).
+	signingName string
 	// messageKey is the member an error body carries its message under for
 	// the errors the model does not type: "message" for Parameter Store,
 	// "Message" for Secrets Manager, as their models' error shapes spell it
@@ -51,20 +54,22 @@ const (
 // (routes of the declared operations; every SDK operation in a test).
 func newServices(ssmOps, smOps map[string]operation) (ssmSvc, smSvc *service) {
 	ssmSvc = &service{
-		target:     ssmTarget,
-		id:         core.ServiceSSM,
-		messageKey: "message",
-		registry:   ssm.TypeRegistry,
-		ops:        ssmOps,
-		sdkOps:     names(operations(reflect.TypeFor[*ssm.Client]())),
+		target:      ssmTarget,
+		id:          core.ServiceSSM,
+		signingName: "ssm",
+		messageKey:  "message",
+		registry:    ssm.TypeRegistry,
+		ops:         ssmOps,
+		sdkOps:      names(operations(reflect.TypeFor[*ssm.Client]())),
 	}
 	smSvc = &service{
-		target:     smTarget,
-		id:         core.ServiceSM,
-		messageKey: "Message",
-		registry:   secretsmanager.TypeRegistry,
-		ops:        smOps,
-		sdkOps:     names(operations(reflect.TypeFor[*secretsmanager.Client]())),
+		target:      smTarget,
+		id:          core.ServiceSM,
+		signingName: "secretsmanager",
+		messageKey:  "Message",
+		registry:    secretsmanager.TypeRegistry,
+		ops:         smOps,
+		sdkOps:      names(operations(reflect.TypeFor[*secretsmanager.Client]())),
 	}
 	return ssmSvc, smSvc
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws"
+	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/secrets"
@@ -192,16 +193,26 @@ func (h *handler) partitionOf(r *http.Request) partition {
 }
 
 // authenticate checks the request's SigV4 signature when WithSignatureKeys
-// is set. The codes and messages are AWS's (seen in AWS CLI and SDK output
-// against real endpoints); the statuses are 403 for a missing token and 400
-// otherwise (U).
-func (h *handler) authenticate(r *http.Request, body []byte) *wireError {
+// is set, for an operation of svc, in AWS's words (docs/aws-behaviour.md
+// §8.1): the form of the Authorization header, the access key, the rules
+// of sigv4.Check (host signed, the scope's day and service, X-Amz-Date
+// within five minutes of the server's wall clock, clock.Real and never the
+// Store's clock, which a test may have moved anywhere) and the signature
+// of the body that arrived. The statuses are 403 for a missing token and
+// 400 otherwise (U).
+func (h *handler) authenticate(r *http.Request, body []byte, signingName string) *wireError {
 	if h.cfg.secrets == nil {
 		return nil
 	}
 	a, err := sigv4.Parse(r)
 	if errors.Is(err, sigv4.ErrUnsigned) {
-		return &wireError{status: http.StatusForbidden, code: "MissingAuthenticationTokenException", message: "Missing Authentication Token"}
+		msg := "Missing Authentication Token"
+		if q := r.URL.Query(); q.Has("X-Amz-Signature") || q.Has("X-Amz-Credential") {
+			// A presigned request: its signature is in the query string,
+			// which fakeaws does not read.
+			msg += " (fakeaws verifies the Authorization header only; query-string (presigned) signatures are not accepted)"
+		}
+		return &wireError{status: http.StatusForbidden, code: "MissingAuthenticationTokenException", message: msg}
 	}
 	if err != nil {
 		return &wireError{status: http.StatusBadRequest, code: "IncompleteSignatureException", message: "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters."}
@@ -209,6 +220,10 @@ func (h *handler) authenticate(r *http.Request, body []byte) *wireError {
 	secret, ok := h.cfg.secrets[a.AccessKey]
 	if !ok {
 		return &wireError{status: http.StatusBadRequest, code: "UnrecognizedClientException", message: "The security token included in the request is invalid."}
+	}
+	var se *sigv4.Error
+	if err := sigv4.Check(r, a, signingName, clock.Real().Now()); errors.As(err, &se) {
+		return &wireError{status: http.StatusBadRequest, code: se.Code, message: se.Message}
 	}
 	if !sigv4.Verify(r, body, a, secret) {
 		return &wireError{status: http.StatusBadRequest, code: "InvalidSignatureException",
@@ -260,7 +275,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			message: "Unable to read the request body: " + err.Error()})
 		return
 	}
-	if werr := h.authenticate(r, body); werr != nil {
+	if werr := h.authenticate(r, body, svc.signingName); werr != nil {
 		h.writeError(w, svc, werr)
 		return
 	}

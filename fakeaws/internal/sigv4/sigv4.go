@@ -1,6 +1,7 @@
 // Package sigv4 reads and checks AWS Signature Version 4 on an HTTP request:
-// the credential scope (access key, date, region, service) and, given the
-// secret key, the signature itself.
+// the credential scope (access key, date, region, service), the rules a
+// signed request must follow (Check) and, given the secret key, the
+// signature itself (Verify).
 package sigv4
 
 import (
@@ -10,8 +11,10 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 const algorithm = "AWS4-HMAC-SHA256"
@@ -66,19 +69,71 @@ func Parse(r *http.Request) (Auth, error) {
 	return a, nil
 }
 
+// MaxSkew is how far a request's X-Amz-Date may be from the server's clock,
+// either way: five minutes, as Parameter Store and Secrets Manager answer
+// ("… (<now> - 5 min.)", docs/aws-behaviour.md §8.1).
+const MaxSkew = 5 * time.Minute
+
+// dateFormat is the form of X-Amz-Date (ISO 8601 basic, UTC).
+const dateFormat = "20060102T150405Z"
+
+// Error is a refusal in AWS's words: the error code and its message.
+type Error struct{ Code, Message string }
+
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// Check applies the rules AWS applies to a signed request before it checks
+// the signature (docs/aws-behaviour.md §8.1), and returns the first broken
+// one as an *Error, or nil:
+//   - host is among the signed headers;
+//   - X-Amz-Date is there, and its day is the credential scope's;
+//   - the scope names service, the service of the operation called (any
+//     service when service is "");
+//   - X-Amz-Date is within MaxSkew of now (the server's wall clock).
+func Check(r *http.Request, a Auth, service string, now time.Time) error {
+	if !slices.Contains(a.SignedHeaders, "host") {
+		return &Error{"IncompleteSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."}
+	}
+	amzDate := r.Header.Get("X-Amz-Date")
+	if amzDate == "" {
+		return &Error{"IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."}
+	}
+	t, err := time.Parse(dateFormat, amzDate)
+	if err != nil {
+		return &Error{"IncompleteSignatureException", "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601"}
+	}
+	if day := amzDate[:8]; day != a.Date {
+		return &Error{"InvalidSignatureException", "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '" + a.Date + "' != '" + day + "', from 'X-Amz-Date'."}
+	}
+	if service != "" && a.Service != service {
+		return &Error{"InvalidSignatureException", "Credential should be scoped to correct service: '" + service + "'. "}
+	}
+	now = now.UTC()
+	if earliest := now.Add(-MaxSkew); t.Before(earliest) {
+		return &Error{"InvalidSignatureException", "Signature expired: " + amzDate + " is now earlier than " +
+			earliest.Format(dateFormat) + " (" + now.Format(dateFormat) + " - 5 min.)"}
+	}
+	if latest := now.Add(MaxSkew); t.After(latest) {
+		return &Error{"InvalidSignatureException", "Signature not yet current: " + amzDate + " is still later than " +
+			latest.Format(dateFormat) + " (" + now.Format(dateFormat) + " + 5 min.)"}
+	}
+	return nil
+}
+
 // Verify reports whether a's signature of r (whose body is body) is the one
-// secretKey makes. r's Host must be the one the client signed.
+// secretKey makes. r's Host must be the one the client signed. The payload
+// signed is the body that arrived: an X-Amz-Content-Sha256 header is not
+// believed (a captured request could carry another body under its
+// original hash), so a header that does not match the body, and
+// UNSIGNED-PAYLOAD, make the signature wrong, as for every AWS service but
+// S3.
 func Verify(r *http.Request, body []byte, a Auth, secretKey string) bool {
 	amzDate := r.Header.Get("X-Amz-Date")
 	if amzDate == "" || !strings.HasPrefix(amzDate, a.Date) {
 		return false
 	}
-	payload := r.Header.Get("X-Amz-Content-Sha256")
-	if payload == "" {
-		sum := sha256.Sum256(body)
-		payload = hex.EncodeToString(sum[:])
-	}
-	canonical := canonicalRequest(r, a.SignedHeaders, payload)
+	sum := sha256.Sum256(body)
+	canonical := canonicalRequest(r, a.SignedHeaders, hex.EncodeToString(sum[:]))
 	crHash := sha256.Sum256([]byte(canonical))
 	scope := a.Date + "/" + a.Region + "/" + a.Service + "/aws4_request"
 	toSign := algorithm + "\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(crHash[:])
