@@ -206,7 +206,11 @@ func signWithout(r *http.Request, body string, signed []string, when time.Time) 
 	canon.WriteString("\n" + strings.Join(signed, ";") + "\n" + sha256Hex(body))
 	scope := day + "/us-east-1/ssm/aws4_request"
 	toSign := "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canon.String())
-	mac := func(key []byte, s string) []byte { m := hmac.New(sha256.New, key); m.Write([]byte(s)); return m.Sum(nil) }
+	mac := func(key []byte, s string) []byte {
+		m := hmac.New(sha256.New, key)
+		m.Write([]byte(s))
+		return m.Sum(nil)
+	}
 	k := mac([]byte("AWS4"+attackSecret), day)
 	k = mac(k, "us-east-1")
 	k = mac(k, "ssm")
