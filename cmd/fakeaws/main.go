@@ -16,6 +16,12 @@
 //	POST /_fakeaws/clock    {"time":"<RFC3339Nano>"} sets the fake clock
 //	                        (only when started with -start)
 //
+// The two POST routes refuse what a web page can make a browser send: a
+// request with an Origin header, a form or text/plain body, a Host that is
+// not a loopback name or the listen address (see -allow-host); with
+// -verify-signatures they need a SigV4-signed request too
+// (endpoint.Guard).
+//
 // Flags:
 //
 //	-addr 127.0.0.1:4566   where to listen (port 0 picks a free one)
@@ -26,6 +32,7 @@
 //	-arn-suffixes x,y,...  the first secret ARN suffixes to hand out
 //	-state FILE            load the state from FILE, write it back on shutdown
 //	-verify-signatures K=S,...  verify SigV4 with these access/secret key pairs
+//	-allow-host h,...      Host names the admin routes accept besides loopback
 //	-max-body N, -max-header-bytes N   request size limits (HTTP 413, 431)
 //	-max-requests N        requests served at once; more get ThrottlingException
 //	-read-timeout D, -write-timeout D  per-request time limits

@@ -35,6 +35,7 @@ type options struct {
 	maxBody               int64
 	policyFile            string // -policy: principals' access policies
 	shutdownTimeout       time.Duration
+	allowHosts            []string // -allow-host: Host names the admin routes accept besides loopback ones
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -59,7 +60,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 5*time.Second, "on SIGINT/SIGTERM, how long requests in flight may run on; then their connections are cut before -state is written")
 	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked; \"*\" is every principal not listed")
-	var keys string
+	var keys, allowHosts string
+	fs.StringVar(&allowHosts, "allow-host", "", "comma-separated Host names the admin routes (/moto-api/reset, /_fakeaws/clock) accept besides loopback names and the listen address")
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -91,6 +93,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		}
 		o.keys[k] = v
 	}
+	o.allowHosts = splitList(allowHosts)
 	o.versionIDs = splitList(versionIDs)
 	o.suffixes = splitList(suffixes)
 	return o, nil
@@ -156,15 +159,19 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = io.WriteString(w, "ok\n")
 	})
-	mux.HandleFunc("POST /moto-api/reset", func(w http.ResponseWriter, _ *http.Request) {
-		s.st.Reset()
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	mux.HandleFunc("POST /_fakeaws/clock", s.setClock)
 	eopts := []endpoint.Option{endpoint.WithLimits(o.limits), endpoint.WithMaxBodyBytes(o.maxBody)}
 	if o.keys != nil {
 		eopts = append(eopts, endpoint.WithSignatureKeys(o.keys))
 	}
+	// The admin routes change the state: endpoint.Guard refuses what a web
+	// page can send (an Origin, a form or text/plain body, a foreign Host)
+	// and, with -verify-signatures, anything unsigned.
+	gopts := append([]endpoint.Option{endpoint.WithAllowedHosts(o.allowHosts...)}, eopts...)
+	mux.Handle("POST /moto-api/reset", endpoint.Guard(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		s.st.Reset()
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	}), gopts...))
+	mux.Handle("POST /_fakeaws/clock", endpoint.Guard(http.HandlerFunc(s.setClock), gopts...))
 	mux.Handle("/", endpoint.Handler(s.st, eopts...))
 	s.http = endpoint.NewHTTPServer(s.logged(mux), eopts...)
 	return s, nil

@@ -36,6 +36,7 @@ type config struct {
 	secrets    map[string]string // access key ID → secret key; non-nil: verify signatures
 	principals map[string]string // access key ID → principal ARN
 	limits     Limits
+	hosts      []string // WithAllowedHosts
 }
 
 // Option configures a Handler (and the Config and Server built on one).
