@@ -35,6 +35,7 @@
 //	-allow-host h,...      Host names the admin routes accept besides loopback
 //	-max-body N, -max-header-bytes N   request size limits (HTTP 413, 431)
 //	-max-requests N        requests served at once; more get ThrottlingException
+//	-max-conns N           open connections (default 1024); idle ones close first
 //	-read-timeout D, -write-timeout D  per-request time limits
 //	-policy FILE           access policies by principal (a request signed with
 //	                       access key K acts as arn:aws:iam::<account>:user/K;

@@ -55,6 +55,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	o.limits = endpoint.DefaultLimits()
 	fs.Int64Var(&o.maxBody, "max-body", endpoint.DefaultMaxBodyBytes, "largest request body in bytes (larger: HTTP 413)")
 	fs.IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", o.limits.MaxHeaderBytes, "largest request header in bytes (larger: HTTP 431)")
+	fs.IntVar(&o.limits.MaxConnections, "max-conns", o.limits.MaxConnections, "open connections kept; at the limit a new one closes the longest-idle keep-alive connection first (0: no limit)")
 	fs.IntVar(&o.limits.MaxConcurrentRequests, "max-requests", o.limits.MaxConcurrentRequests, "requests served at once; more get ThrottlingException (0: no limit)")
 	fs.DurationVar(&o.limits.ReadTimeout, "read-timeout", o.limits.ReadTimeout, "time to read a whole request (0: no limit)")
 	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")

@@ -253,17 +253,6 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, svc, werr)
 		return
 	}
-	if h.slots != nil {
-		select {
-		case h.slots <- struct{}{}:
-			defer func() { <-h.slots }()
-		default:
-			// Over the limit: AWS's throttling answer, which the SDKs'
-			// retryers back off and retry on.
-			h.writeError(w, svc, &wireError{status: http.StatusBadRequest, code: "ThrottlingException", message: core.RateExceeded})
-			return
-		}
-	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -275,6 +264,20 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, svc, &wireError{status: http.StatusBadRequest, code: "SerializationException",
 			message: "Unable to read the request body: " + err.Error()})
 		return
+	}
+	// A request slot is taken only once the body is in: a client that
+	// sends its header and then trickles (or never sends) the body holds a
+	// connection until ReadTimeout, never a slot others need.
+	if h.slots != nil {
+		select {
+		case h.slots <- struct{}{}:
+			defer func() { <-h.slots }()
+		default:
+			// Over the limit: AWS's throttling answer, which the SDKs'
+			// retryers back off and retry on.
+			h.writeError(w, svc, &wireError{status: http.StatusBadRequest, code: "ThrottlingException", message: core.RateExceeded})
+			return
+		}
 	}
 	if werr := h.authenticate(r, body, svc.signingName); werr != nil {
 		h.writeError(w, svc, werr)

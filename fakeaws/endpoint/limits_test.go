@@ -148,9 +148,9 @@ func TestLimitAnswerIsAThrottleForTheSDK(t *testing.T) {
 func TestDefaultLimitsIsAValue(t *testing.T) {
 	t.Parallel()
 	l := endpoint.DefaultLimits()
-	if l.MaxConcurrentRequests != 256 || l.MaxHeaderBytes != 64<<10 || l.ReadHeaderTimeout != 10*time.Second ||
+	if l.MaxConnections != 1024 || l.MaxConcurrentRequests != 256 || l.MaxHeaderBytes != 64<<10 || l.ReadHeaderTimeout != 10*time.Second ||
 		l.ReadTimeout != 30*time.Second || l.WriteTimeout != time.Minute || l.IdleTimeout != 2*time.Minute {
-		t.Errorf("DefaultLimits() = %+v; README's table says 256 requests, 64 KiB header, 10 s/30 s read, 60 s write, 2 min idle", l)
+		t.Errorf("DefaultLimits() = %+v; README's table says 1024 connections, 256 requests, 64 KiB header, 10 s/30 s read, 60 s write, 2 min idle", l)
 	}
 	l.MaxConcurrentRequests = 1
 	if n := endpoint.DefaultLimits().MaxConcurrentRequests; n != 256 {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -183,5 +185,34 @@ func signAdmin(t *testing.T, r *http.Request, body, key, secret string) {
 	creds := aws.Credentials{AccessKeyID: key, SecretAccessKey: secret}
 	if err := v4.NewSigner().SignHTTP(context.Background(), creds, r, hex.EncodeToString(sum[:]), "fakeaws", "us-east-1", clock.Real().Now().Add(-time.Second)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// -max-conns reaches the server: with -max-conns 2, of five connections
+// that send nothing at least three are closed.
+func TestMaxConnsFlag(t *testing.T) {
+	t.Parallel()
+	base, _ := start(t, "-quiet", "-max-conns", "2")
+	addr := strings.TrimPrefix(base, "http://")
+	closed := 0
+	var conns []net.Conn
+	for range 5 {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	for _, c := range conns {
+		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+		_, err := c.Read(make([]byte, 1))
+		var ne net.Error
+		if err != nil && !(errors.As(err, &ne) && ne.Timeout()) {
+			closed++
+		}
+	}
+	if closed < 3 {
+		t.Errorf("%d of 5 silent connections closed with -max-conns 2, want at least 3", closed)
 	}
 }
