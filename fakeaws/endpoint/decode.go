@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/aws/smithy-go"
 )
@@ -46,6 +47,9 @@ func (c *codec) decode(data []byte, v any) error {
 		// An empty body is an empty structure: every member absent.
 		return nil
 	}
+	if err := checkUTF8(data); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var doc any
@@ -56,6 +60,59 @@ func (c *codec) decode(data []byte, v any) error {
 		return &SerializationError{Msg: "Unable to parse the request body as JSON: data after the top-level value"}
 	}
 	return c.assign(rv.Elem(), doc, "")
+}
+
+// checkUTF8 refuses a body that is not UTF-8, or whose strings escape a
+// lone UTF-16 surrogate (\ud800 without its pair): encoding/json would
+// read either as U+FFFD, so a value would be stored other than sent. AWS's
+// JSON parser refuses such bodies with SerializationException (its message
+// is not known; this one says what is wrong and where).
+func checkUTF8(data []byte) error {
+	if !utf8.Valid(data) {
+		at := 0
+		for at < len(data) {
+			r, n := utf8.DecodeRune(data[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return &SerializationError{Msg: fmt.Sprintf("Unable to parse the request body as JSON: invalid UTF-8 at byte %d", at)}
+	}
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' || i+1 >= len(data) {
+			continue
+		}
+		if data[i+1] != 'u' {
+			i++ // an escaped character: skip it (it may be a backslash)
+			continue
+		}
+		u, ok := hex4(data[i+2:])
+		switch {
+		case !ok:
+		case u >= 0xD800 && u <= 0xDBFF:
+			if len(data) >= i+12 && data[i+6] == '\\' && data[i+7] == 'u' {
+				if lo, ok := hex4(data[i+8:]); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+					i += 11
+					continue
+				}
+			}
+			return &SerializationError{Msg: fmt.Sprintf("Unable to parse the request body as JSON: unpaired UTF-16 surrogate \\u%04x at byte %d", u, i)}
+		case u >= 0xDC00 && u <= 0xDFFF:
+			return &SerializationError{Msg: fmt.Sprintf("Unable to parse the request body as JSON: unpaired UTF-16 surrogate \\u%04x at byte %d", u, i)}
+		}
+		i += 5
+	}
+	return nil
+}
+
+// hex4 reads four hex digits at the start of b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[:4]), 16, 16)
+	return rune(n), err == nil
 }
 
 // SerializationError is a body that is not JSON or whose values have the
