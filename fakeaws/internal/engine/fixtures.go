@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/fixture"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/paramstore"
@@ -70,6 +71,33 @@ func (e *Engine) Import(st fixture.State) error {
 			return fmt.Errorf("account %s, region %s: service settings: %w", fp.Account, fp.Region, err)
 		}
 		all = append(all, built{k, sm, params})
+	}
+	// A replica's primary is a primary: no chains, no loops (two secrets
+	// naming each other as primary), across partitions.
+	primaryOf := map[string]string{} // replica ARN → its primary's ARN
+	for _, b := range all {
+		for _, l := range b.secrets.Replicas() {
+			primaryOf[l.ARN] = l.PrimaryARN
+		}
+	}
+	for _, b := range all {
+		for _, l := range b.secrets.Replicas() {
+			next, chained := primaryOf[l.PrimaryARN]
+			if !chained {
+				continue
+			}
+			path := []string{l.ARN, l.PrimaryARN}
+			for cur := next; len(path) <= len(primaryOf); cur = primaryOf[cur] {
+				path = append(path, cur)
+				if cur == l.ARN {
+					return fmt.Errorf("account %s, region %s: secret %q: replication loops: %s", b.key.account, b.key.region, l.Name, strings.Join(path, " → "))
+				}
+				if _, ok := primaryOf[cur]; !ok {
+					break
+				}
+			}
+			return fmt.Errorf("account %s, region %s: secret %q: its primary %s is itself a replica of %s", b.key.account, b.key.region, l.Name, l.PrimaryARN, next)
+		}
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -2,10 +2,12 @@ package paramstore
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
@@ -55,6 +57,9 @@ func exportParam(p *param) fixture.Parameter {
 			Labels:           slices.Clone(v.labels),
 			LastModifiedDate: v.modified,
 			LastModifiedUser: v.user,
+		}
+		if !utf8.ValidString(v.value) {
+			fp.Versions[i].Value, fp.Versions[i].ValueBase64 = "", []byte(v.value)
 		}
 	}
 	return fp
@@ -162,10 +167,17 @@ func (s *State) importVersion(fv *fixture.ParameterVersion, want int64, prev *ve
 	if fv.Version != want {
 		return nil, fmt.Errorf("versions must increase by one from the oldest retained (want %d)", want)
 	}
+	value := fv.Value
+	if fv.ValueBase64 != nil {
+		if value != "" {
+			return nil, errors.New("value and valueBase64 go alone: give one")
+		}
+		value = string(fv.ValueBase64)
+	}
 	v := &version{
 		version:        fv.Version,
 		typ:            types.ParameterType(fv.Type),
-		value:          fv.Value,
+		value:          value,
 		description:    fv.Description,
 		keyID:          fv.KeyID,
 		allowedPattern: fv.AllowedPattern,

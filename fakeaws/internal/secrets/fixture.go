@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
@@ -42,14 +43,18 @@ func (s *State) Export() []fixture.Secret {
 		}
 		sec.exportExt(&fs)
 		for _, v := range sec.order {
-			fs.Versions = append(fs.Versions, fixture.SecretVersion{
+			fv := fixture.SecretVersion{
 				VersionID:        v.id,
 				SecretString:     copyStr(v.str),
 				SecretBinary:     cloneBytes(v.bin),
 				Stages:           slices.Clone(v.stages),
 				CreatedDate:      v.created,
 				LastAccessedDate: dayTime(v.accessed.Load()),
-			})
+			}
+			if v.str != nil && !utf8.ValidString(*v.str) {
+				fv.SecretString, fv.SecretStringBase64 = nil, []byte(*v.str)
+			}
+			fs.Versions = append(fs.Versions, fv)
 		}
 		out = append(out, fs)
 	}
@@ -155,10 +160,17 @@ func (s *State) importSecret(env core.Env, fs *fixture.Secret) (*secret, error) 
 		if sec.versions[fv.VersionID] != nil {
 			return nil, fmt.Errorf("version %s listed twice", fv.VersionID)
 		}
-		if err := checkValue(fv.SecretString, fv.SecretBinary); err != nil {
+		str := fv.SecretString
+		if fv.SecretStringBase64 != nil {
+			if str != nil {
+				return nil, fmt.Errorf("version %s: secretString and secretStringBase64 go alone: give one", fv.VersionID)
+			}
+			str = aws.String(string(fv.SecretStringBase64))
+		}
+		if err := checkValue(str, fv.SecretBinary); err != nil {
 			return nil, fmt.Errorf("version %s: %s", fv.VersionID, errText(err))
 		}
-		v := sec.addVersion(core.Env{Now: ms(fv.CreatedDate)}, fv.VersionID, fv.SecretString, fv.SecretBinary)
+		v := sec.addVersion(core.Env{Now: ms(fv.CreatedDate)}, fv.VersionID, str, fv.SecretBinary)
 		for _, st := range fv.Stages {
 			if err := checkStage(st, "stage"); err != nil {
 				return nil, fmt.Errorf("version %s: %s", fv.VersionID, errText(err))
@@ -201,4 +213,23 @@ func errText(err error) string {
 		return api.ErrorMessage()
 	}
 	return err.Error()
+}
+
+// ReplicaLink is a replica's link to its primary, for the checks that span
+// partitions (engine.Import).
+type ReplicaLink struct {
+	Name, ARN, PrimaryARN string
+}
+
+// Replicas returns the link of every replica in s (region or cross-account)
+// to its primary, in name order.
+func (s *State) Replicas() []ReplicaLink {
+	var out []ReplicaLink
+	for i := range s.names.Len() {
+		sec := s.byName[s.names.At(i)]
+		if sec.ext != nil && sec.ext.primary != nil {
+			out = append(out, ReplicaLink{Name: sec.name, ARN: sec.arn, PrimaryARN: sec.ext.primary.arn})
+		}
+	}
+	return out
 }
