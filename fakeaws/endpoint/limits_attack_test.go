@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws"
@@ -65,13 +66,41 @@ func TestLimitSlowBodiesHoldNoSlot(t *testing.T) {
 func TestLimitOpenConnections(t *testing.T) {
 	t.Parallel()
 	const max = 4
-	srv := endpoint.NewServer(fakeaws.New(), endpoint.WithLimits(endpoint.Limits{MaxConnections: max, ReadHeaderTimeout: time.Minute, IdleTimeout: time.Minute}))
-	t.Cleanup(srv.Close)
+	st := fakeaws.New()
+	opts := []endpoint.Option{endpoint.WithLimits(endpoint.Limits{MaxConnections: max, ReadHeaderTimeout: time.Minute, IdleTimeout: time.Minute})}
+	hs := endpoint.NewHTTPServer(endpoint.Handler(st, opts...), opts...)
+	// Observe the server's view of its connections, to know when the
+	// keep-alive ones are idle.
+	idled := make(chan struct{}, 16)
+	limiter := hs.ConnState
+	hs.ConnState = func(c net.Conn, s http.ConnState) {
+		if limiter != nil {
+			limiter(c, s)
+		}
+		if s == http.StateIdle {
+			idled <- struct{}{}
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = hs.Serve(ln) }()
+	t.Cleanup(func() { _ = hs.Close() })
+	addr := ln.Addr().String()
+	dialAddr := func() net.Conn {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
 
 	// max keep-alive connections, each idle after one request.
 	idle := make([]net.Conn, max)
 	for i := range idle {
-		idle[i] = dial(t, srv)
+		idle[i] = dialAddr()
 		if _, err := io.WriteString(idle[i], "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: AmazonSSM.DescribeParameters\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\n\r\n{}"); err != nil {
 			t.Fatal(err)
 		}
@@ -81,10 +110,11 @@ func TestLimitOpenConnections(t *testing.T) {
 		}
 		_, _ = io.Copy(io.Discard, res.Body)
 		res.Body.Close()
+		<-idled
 	}
 	// One more connection: the longest-idle one (the first) is closed, the
 	// others stay.
-	fresh := dial(t, srv)
+	fresh := dialAddr()
 	if !closedByServer(idle[0], 2*time.Second) {
 		t.Errorf("the longest-idle connection is still open with %d+1 connections", max)
 	}
@@ -96,7 +126,7 @@ func TestLimitOpenConnections(t *testing.T) {
 	// the idle ones) out, so at most max stay open.
 	flood := []net.Conn{fresh}
 	for range 3 * max {
-		flood = append(flood, dial(t, srv))
+		flood = append(flood, dialAddr())
 	}
 	closed := 0
 	for _, c := range flood {
@@ -108,7 +138,10 @@ func TestLimitOpenConnections(t *testing.T) {
 		t.Errorf("%d of %d silent connections closed, want at least %d (MaxConnections %d)", closed, len(flood), len(flood)-max, max)
 	}
 	// A real client still gets in.
-	if _, err := ssm.NewFromConfig(srv.Config()).DescribeParameters(context.Background(), &ssm.DescribeParametersInput{}); err != nil {
+	cfg := endpoint.Config(st)
+	cfg.BaseEndpoint = aws.String("http://" + addr)
+	cfg.HTTPClient = &http.Client{}
+	if _, err := ssm.NewFromConfig(cfg).DescribeParameters(context.Background(), &ssm.DescribeParametersInput{}); err != nil {
 		t.Errorf("a client after the flood: %v", err)
 	}
 }
