@@ -6,9 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -214,5 +218,59 @@ func TestMaxConnsFlag(t *testing.T) {
 	}
 	if closed < 3 {
 		t.Errorf("%d of 5 silent connections closed with -max-conns 2, want at least 3", closed)
+	}
+}
+
+// -state in a folder that does not exist (or cannot be written) stops the
+// server at start, before it acknowledges writes it could not keep.
+func TestStateInMissingFolderRefusesToStart(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "no-such-folder", "state.json")
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-quiet", "-state", file}, io.Discard, io.Discard)
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), file) {
+			t.Fatalf("run = %v, want an error naming %s", err, file)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the server started with -state in a missing folder")
+	}
+}
+
+// The temporary files a write killed before its rename left next to
+// -state are removed at start, and no probe is left behind.
+func TestStateLeftoverTempFilesRemoved(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "state.json")
+	leftover := filepath.Join(dir, ".state.json.fakeaws-1234567")
+	other := filepath.Join(dir, ".other.json.fakeaws-1234567") // another state file's: kept
+	for _, f := range []string{leftover, other} {
+		if err := os.WriteFile(f, []byte(`{"partitions": [`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stop := runUntilStopped(t, "-state", file)
+	if _, err := os.Stat(leftover); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("leftover temporary file after start: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another state file's temporary file was removed: %v", err)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".other.json.fakeaws-1234567", "state.json"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("folder after a run = %q, want %q", names, want)
 	}
 }

@@ -178,10 +178,44 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 	return s, nil
 }
 
-// loadState loads -state when the file exists.
+// tempPrefix starts the name of the temporary files saveState writes next
+// to file before renaming one over it.
+func tempPrefix(file string) string { return "." + filepath.Base(file) + ".fakeaws-" }
+
+// prepareState readies -state's folder at start: it removes the temporary
+// files a write killed before its rename left behind, then creates and
+// removes a probe file there, so that a -state the server could not write
+// on shutdown (a folder that does not exist, or is not writable) stops it
+// now, before it acknowledges a single write.
+func (s *server) prepareState() error {
+	dir, prefix := filepath.Dir(s.opts.stateFile), tempPrefix(s.opts.stateFile)
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+				_ = os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	probe, err := os.CreateTemp(dir, prefix+"probe-*")
+	if err != nil {
+		return fmt.Errorf("-state %s: cannot write there: %w", s.opts.stateFile, err)
+	}
+	name := probe.Name()
+	cerr := probe.Close()
+	if err := os.Remove(name); err != nil || cerr != nil {
+		return fmt.Errorf("-state %s: cannot write there: %w", s.opts.stateFile, errors.Join(cerr, err))
+	}
+	return nil
+}
+
+// loadState readies -state's folder (prepareState) and loads the file when
+// it exists.
 func (s *server) loadState() error {
 	if s.opts.stateFile == "" {
 		return nil
+	}
+	if err := s.prepareState(); err != nil {
+		return err
 	}
 	f, err := os.Open(s.opts.stateFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -204,7 +238,7 @@ func (s *server) saveState() error {
 		return nil
 	}
 	dir := filepath.Dir(s.opts.stateFile)
-	tmp, err := os.CreateTemp(dir, ".fakeaws-state-*")
+	tmp, err := os.CreateTemp(dir, tempPrefix(s.opts.stateFile)+"*")
 	if err != nil {
 		return err
 	}

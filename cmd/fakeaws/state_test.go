@@ -57,7 +57,7 @@ func TestStateFileSurvivesRestart(t *testing.T) {
 	if err != nil || *out.Parameter.Value != "v1" {
 		t.Fatalf("after restart: %+v, %v; want v1", out, err)
 	}
-	if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".fakeaws-state-*")); len(matches) != 0 {
+	if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".state.json.fakeaws-*")); len(matches) != 0 {
 		t.Errorf("temporary files left behind: %v", matches)
 	}
 }
