@@ -85,6 +85,28 @@ func (s *State) checkPutName(name string) error {
 	return nil
 }
 
+// readName reads a name as the operations that take one and the access
+// check (resourceName) both read it, so that they agree on the parameter
+// meant: spaces at either end removed, as AWS removes them (D:
+// PutParameterInput.Name, "The service removes any spaces specified for the
+// beginning or end of a parameter name"), and an ARN of this account and
+// region read as its name, selector included. foreign is true for an ARN of
+// elsewhere, returned trimmed and whole.
+func (s *State) readName(raw string) (name string, foreign bool) {
+	name = trimName(raw)
+	if !strings.HasPrefix(name, "arn:") {
+		return name, false
+	}
+	rest, ok := strings.CutPrefix(name, s.arnPrefix)
+	if !ok {
+		return name, true
+	}
+	if base, _, _ := strings.Cut(rest, ":"); strings.Contains(base, "/") {
+		rest = "/" + rest
+	}
+	return rest, false
+}
+
 // selector is what follows the name in name:N or name:label (docs/aws-behaviour.md §2.4).
 type selector struct {
 	text    string // as given, without the colon
@@ -98,16 +120,9 @@ type selector struct {
 // cannot name a parameter here (more than one colon, an empty selector, an
 // ARN of elsewhere): AWS answers ParameterNotFound then (docs/aws-behaviour.md §2.4, M).
 func (s *State) parseGetName(raw string) (name string, sel *selector, ok bool, err error) {
-	name = trimName(raw)
-	if strings.HasPrefix(name, "arn:") {
-		p := s.arnPrefix
-		if !strings.HasPrefix(name, p) {
-			return name, nil, false, nil
-		}
-		name = name[len(p):]
-		if base, _, _ := strings.Cut(name, ":"); strings.Contains(base, "/") {
-			name = "/" + name
-		}
+	name, foreign := s.readName(raw)
+	if foreign {
+		return name, nil, false, nil
 	}
 	base, text, has := strings.Cut(name, ":")
 	if !validChars(base) || base == "" {

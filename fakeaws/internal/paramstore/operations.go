@@ -45,16 +45,9 @@ const getSecretValue = core.Op(core.PrefixSM + ":GetSecretValue")
 // selector. foreign is true for an ARN of elsewhere, which is returned
 // trimmed and whole.
 func (s *State) resourceName(raw string) (name string, foreign bool) {
-	name = trimName(raw)
-	if strings.HasPrefix(name, "arn:") {
-		rest, ok := strings.CutPrefix(name, s.arnPrefix)
-		if !ok {
-			return name, true
-		}
-		name = rest
-		if base, _, _ := strings.Cut(name, ":"); strings.Contains(base, "/") {
-			name = "/" + name
-		}
+	name, foreign = s.readName(raw)
+	if foreign {
+		return name, true
 	}
 	if isReference(name) {
 		id, _, _ := refParts(name)
