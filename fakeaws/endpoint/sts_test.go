@@ -253,7 +253,7 @@ func TestNotImplementedInEachProtocol(t *testing.T) {
 		res, body := postForm(t, Handler(st), "Action=DescribeInstances&Version=2016-11-15", map[string]string{
 			"Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00"})
 		var got struct {
-			Errors struct{ Error xmlError }
+			Errors    struct{ Error xmlError }
 			RequestID string
 		}
 		if err := xml.Unmarshal([]byte(body), &got); err != nil {
