@@ -115,8 +115,14 @@ type stopTB struct {
 
 type stopped struct{}
 
-func (s *stopTB) Fatalf(format string, args ...any) { s.fatal = fmt.Sprintf(format, args...); panic(stopped{}) }
-func (s *stopTB) Skipf(format string, args ...any) { s.skip = fmt.Sprintf(format, args...); panic(stopped{}) }
+func (s *stopTB) Fatalf(format string, args ...any) {
+	s.fatal = fmt.Sprintf(format, args...)
+	panic(stopped{})
+}
+func (s *stopTB) Skipf(format string, args ...any) {
+	s.skip = fmt.Sprintf(format, args...)
+	panic(stopped{})
+}
 
 func runFactory(tb *stopTB, f Factory) {
 	defer func() {
