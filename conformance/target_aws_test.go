@@ -56,8 +56,8 @@ func TestAWSTargetAgainstServer(t *testing.T) {
 	t.Cleanup(srv.Close)
 	record := t.TempDir()
 	f := conformance.NewAWS(conformance.AWSOptions{
-		Endpoint: srv.URL,
-		Record:   record,
+		Endpoint:    srv.URL,
+		Record:      record,
 		LoadOptions: standIn(t, "999988887777"),
 	})
 	t.Run("scenarios", func(t *testing.T) { conformance.Run(t, f) })
