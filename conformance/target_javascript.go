@@ -65,6 +65,7 @@ type jsTarget struct {
 
 	mu      sync.Mutex // one call at a time: the process answers in order
 	timeout time.Duration
+	parsed  []byte // the JavaScript SDK's output of the last call that succeeded
 }
 
 // JS is the target of the AWS SDK for JavaScript v3 (@aws-sdk/client-ssm,
@@ -78,9 +79,9 @@ type jsTarget struct {
 // uses; service errors become *smithy.GenericAPIError with the code
 // (err.name) and message the JavaScript SDK reports.
 //
-// The target also keeps the raw body of each successful answer as the
-// server sent it to the JavaScript SDK (LastAnswer), for comparisons with
-// AWS's recorded answers.
+// The target also keeps, for comparisons with AWS's recorded answers, the
+// raw body of each successful answer as the server sent it to the
+// JavaScript SDK (LastAnswer), and what the SDK made of it (LastParsed).
 //
 // Without node (18 or later) or the npm packages, the target skips, or
 // fails when the environment variable CI is set.
@@ -210,6 +211,7 @@ func (j *jsTarget) Call(ctx context.Context, svc Service, op string, in any) (an
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.wire.reset()
+	j.parsed = nil
 	ans, err := j.roundTrip(ctx, append(line, '\n'))
 	if err != nil {
 		return nil, err
@@ -224,6 +226,7 @@ func (j *jsTarget) Call(ctx context.Context, svc Service, op string, in any) (an
 		}
 		return nil, &smithy.GenericAPIError{Code: e.Code, Message: msg}
 	}
+	j.parsed = ans.Output
 	out := reflect.New(outType).Interface()
 	if err := endpoint.DecodeJSON(ans.Output, out); err != nil {
 		return nil, fmt.Errorf("JavaScript SDK, %s %s answered %s: %v", svc, op, ans.Output, err)
@@ -293,6 +296,16 @@ func (j *jsTarget) roundTrip(ctx context.Context, line []byte) (*jsAnswer, error
 // failed call).
 func (j *jsTarget) LastAnswer() []byte {
 	return j.wire.lastOK()
+}
+
+// LastParsed returns what the JavaScript SDK made of the answer to the last
+// call that succeeded, as JSON: the members it read (a member missing from
+// the answer is missing here too), timestamps in epoch seconds, blobs in
+// base64, without $metadata. Nil after a failed call.
+func (j *jsTarget) LastParsed() []byte {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return bytes.Clone(j.parsed)
 }
 
 func (j *jsTarget) SetTime(t time.Time) error {

@@ -63,8 +63,8 @@ func TestJSReadsNotImplemented(t *testing.T) {
 }
 
 // TestJSBlobsAndLastAnswer: a binary secret goes in as a Uint8Array and
-// comes back byte for byte; LastAnswer is the raw body the server sent,
-// and nil after a failed call.
+// comes back byte for byte; LastAnswer is the raw body the server sent and
+// LastParsed the SDK's reading of it, both nil after a failed call.
 func TestJSBlobsAndLastAnswer(t *testing.T) {
 	t.Parallel()
 	j := JS(t, jsEnv).(*jsTarget)
@@ -84,6 +84,10 @@ func TestJSBlobsAndLastAnswer(t *testing.T) {
 	if err := json.Unmarshal(j.LastAnswer(), &raw); err != nil || raw["SecretBinary"] != "AAEC/v8=" || raw["Name"] != "bin" {
 		t.Errorf("LastAnswer = %s (%v), want the wire JSON with SecretBinary AAEC/v8=", j.LastAnswer(), err)
 	}
+	var parsed map[string]any
+	if err := json.Unmarshal(j.LastParsed(), &parsed); err != nil || parsed["SecretBinary"] != "AAEC/v8=" || parsed["$metadata"] != nil {
+		t.Errorf("LastParsed = %s (%v), want the SDK's output with SecretBinary AAEC/v8= and no $metadata", j.LastParsed(), err)
+	}
 	_, err = j.Call(ctx, SSM, "GetParameter", &ssm.GetParameterInput{Name: aws.String("/none")})
 	var api smithy.APIError
 	if !errors.As(err, &api) || api.ErrorCode() != "ParameterNotFound" {
@@ -91,6 +95,9 @@ func TestJSBlobsAndLastAnswer(t *testing.T) {
 	}
 	if b := j.LastAnswer(); b != nil {
 		t.Errorf("LastAnswer after a failed call = %s, want nil", b)
+	}
+	if b := j.LastParsed(); b != nil {
+		t.Errorf("LastParsed after a failed call = %s, want nil", b)
 	}
 }
 
