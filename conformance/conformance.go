@@ -137,7 +137,11 @@ func RunScenario(t *testing.T, f Factory, sc Scenario) {
 			t.Errorf("%s: unexpected error: %v", label, err)
 			continue
 		}
-		if diff := cmp.Diff(st.Want, got, CompareOptions()...); diff != "" {
+		opts := CompareOptions()
+		if l, ok := target.(Loose); ok {
+			opts = append(opts, l.LooseOptions()...)
+		}
+		if diff := cmp.Diff(st.Want, got, opts...); diff != "" {
 			t.Errorf("%s: output mismatch (-want +got):\n%s", label, diff)
 		}
 	}

@@ -1,10 +1,12 @@
 // Command fakeaws serves fakeaws's Parameter Store and Secrets Manager over
-// HTTP (the AWS JSON 1.1 protocol), for the AWS CLI, other languages' SDKs,
-// and anything that takes an endpoint URL.
+// HTTP (the AWS JSON 1.1 protocol), and STS GetCallerIdentity (AWS Query),
+// for the AWS CLI, other languages' SDKs, and anything that takes an
+// endpoint URL.
 //
 //	go run ./cmd/fakeaws                  # http://127.0.0.1:4566
-//	export AWS_ENDPOINT_URL=http://127.0.0.1:4566
+//	export AWS_ENDPOINT_URL=http://127.0.0.1:4566   # AWS CLI 2.13+, current SDKs
 //	aws ssm put-parameter --name /demo --value hello --type String
+//	aws --endpoint-url http://127.0.0.1:4566 sts get-caller-identity   # any CLI version
 //
 // The state lives in memory; with -state it is loaded from a JSON file at
 // start (when the file exists) and written back atomically on shutdown.
@@ -72,6 +74,19 @@ func main() {
 	}
 }
 
+// printBanner prints the endpoint and the lines to paste into a shell: the
+// credentials and AWS_ENDPOINT_URL (read by AWS CLI 2.13 and later and
+// current SDKs), then commands with --endpoint-url, which every AWS CLI
+// version takes (Debian bookworm's awscli is 2.9).
+func printBanner(w io.Writer, url, region, account string) {
+	fmt.Fprintf(w, "fakeaws: Parameter Store, Secrets Manager and STS GetCallerIdentity at %s (region %s, account %s)\n", url, region, account)
+	fmt.Fprintf(w, "export AWS_ENDPOINT_URL=%s AWS_REGION=%s AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=fake\n", url, region, account)
+	fmt.Fprintf(w, "# AWS_ENDPOINT_URL needs AWS CLI 2.13 or later (or a current SDK); every CLI version takes --endpoint-url:\n")
+	fmt.Fprintf(w, "aws --endpoint-url %s sts get-caller-identity\n", url)
+	fmt.Fprintf(w, "aws --endpoint-url %s ssm put-parameter --name /demo/greeting --value hello --type String --overwrite\n", url)
+	fmt.Fprintf(w, "aws --endpoint-url %s ssm get-parameter --name /demo/greeting\n", url)
+}
+
 // run serves until ctx is done, then shuts the server down.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	opts, err := parseFlags(args, stderr)
@@ -86,9 +101,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	url := srv.url()
-	fmt.Fprintf(stdout, "fakeaws: Parameter Store and Secrets Manager at %s (region %s, account %s)\n", url, opts.region, opts.account)
-	fmt.Fprintf(stdout, "export AWS_ENDPOINT_URL=%s AWS_REGION=%s AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=fake\n", url, opts.region, opts.account)
-	fmt.Fprintf(stdout, "aws ssm put-parameter --name /demo/greeting --value hello --type String && aws ssm get-parameter --name /demo/greeting\n")
+	printBanner(stdout, url, opts.region, opts.account)
 	if f, ok := stdout.(interface{ Sync() error }); ok {
 		_ = f.Sync()
 	}

@@ -22,4 +22,11 @@
 // SigV4 credential scope and the account from its access key; signatures
 // are not verified. Operations of the SDK clients that the fakes do not
 // serve answer NotImplementedException (status 501), naming the operation.
+//
+// The endpoint also answers STS GetCallerIdentity in STS's own protocol (AWS
+// Query: a form POST answered in XML) with the account and principal of the
+// request's access key, so an *sts.Client made from Config or
+// Server.Config, `aws sts get-caller-identity` and other SDKs' STS clients
+// learn who they are. Any other call outside the two services answers
+// NotImplemented (status 501) in its protocol's error shape.
 package endpoint

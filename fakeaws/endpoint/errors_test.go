@@ -233,8 +233,8 @@ func TestBadRequests(t *testing.T) {
 	}{
 		{name: "unknown operation of a known service: UnknownOperationException (AWS JSON protocol)",
 			target: "AmazonSSM.GetParameterz", body: "{}", status: 400, code: "UnknownOperationException", msgKey: "message", msgHas: "AmazonSSM.GetParameterz"},
-		{name: "unknown service prefix: UnknownOperationException",
-			target: "AmazonS3.GetObject", body: "{}", status: 400, code: "UnknownOperationException", msgKey: "message", msgHas: "AmazonS3.GetObject"},
+		{name: "another service's target: NotImplemented (501, not retried), in the AWS JSON shape",
+			target: "AmazonS3.GetObject", body: "{}", status: 501, code: "NotImplemented", msgKey: "message", msgHas: "AmazonS3.GetObject"},
 		{name: "no X-Amz-Target: UnknownOperationException",
 			target: "", body: "{}", status: 400, code: "UnknownOperationException", msgKey: "message"},
 		{name: "malformed JSON: SerializationException",

@@ -248,6 +248,9 @@ type serializableError interface {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.serveOtherProtocols(w, r) { // STS and other services' calls: sts.go
+		return
+	}
 	svc, op, werr := h.route(r)
 	if werr != nil {
 		h.writeError(w, svc, werr)

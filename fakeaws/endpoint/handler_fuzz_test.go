@@ -15,8 +15,9 @@ import (
 // FuzzHandler sends arbitrary bodies under arbitrary X-Amz-Target headers:
 // every answer is AWS-shaped JSON (a 200 with a JSON object, or an error
 // with X-Amzn-ErrorType and a body whose "__type" names the same code), and
-// the only 5xx is 501 NotImplementedException for operations fakeaws does
-// not serve. Nothing panics.
+// the only 5xx is 501: NotImplementedException for operations of the two
+// services fakeaws does not serve, NotImplemented for other services'
+// targets. Nothing panics.
 func FuzzHandler(f *testing.F) {
 	seeds := []struct{ target, body string }{
 		{"AmazonSSM.PutParameter", `{"Name":"/a","Value":"v","Type":"String"}`},
@@ -35,6 +36,7 @@ func FuzzHandler(f *testing.F) {
 		{"AmazonSSM.Nope", `{}`},
 		{"", ``},
 		{"AmazonSSM.SendCommand", `{}`},
+		{"Logs_20140328.PutLogEvents", `{}`},
 		{"secretsmanager.GetRandomPassword", `{"PasswordLength":-1}`},
 		{"AmazonSSM.PutParameter", "{\"Name\":\"\\ud800\",\"Value\":\"\xff\"}"},
 	}
@@ -61,7 +63,7 @@ func FuzzHandler(f *testing.F) {
 		if code == "" || obj["__type"] != code {
 			t.Fatalf("%s %q: status %d, X-Amzn-ErrorType %q, body %s", target, body, res.StatusCode, code, b)
 		}
-		if res.StatusCode >= 500 && !(res.StatusCode == http.StatusNotImplemented && code == "NotImplementedException") {
+		if res.StatusCode >= 500 && !(res.StatusCode == http.StatusNotImplemented && (code == "NotImplementedException" || code == "NotImplemented")) {
 			t.Fatalf("%s %q: server fault %d %s", target, body, res.StatusCode, b)
 		}
 	})
