@@ -115,6 +115,8 @@ func New(opts ...Option) *Store {
 		Region:  c.region,
 		Account: c.account,
 		CallLog: c.callLog,
+
+		// Opt-in behaviours of AWS (quota.go).
 		Quotas:        c.quotas,
 		DeletionDelay: c.delay,
 	})}
