@@ -35,6 +35,7 @@ type options struct {
 	maxBody               int64
 	policyFile            string // -policy: principals' access policies
 	shutdownTimeout       time.Duration
+	behaviours            []fakeaws.Option // -quotas, -quota, -deletion-delay (quotas.go)
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -61,9 +62,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked; \"*\" is every principal not listed")
 	var keys string
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
+	behaviours := awsBehaviourFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	o.behaviours = behaviours()
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
@@ -134,6 +137,7 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 	if o.seed != nil {
 		opts = append(opts, fakeaws.WithSeed(*o.seed))
 	}
+	opts = append(opts, o.behaviours...)
 	s.st = fakeaws.New(opts...)
 	if err := s.loadState(); err != nil {
 		return nil, err
