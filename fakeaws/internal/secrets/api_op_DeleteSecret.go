@@ -83,7 +83,7 @@ func (s *State) DeleteSecret(env core.Env, in *secretsmanager.DeleteSecretInput)
 		}
 		// With a deletion delay the secret stays visible, scheduled for
 		// deletion, until the delay has passed; a second forced delete
-		// does not extend it (docs/aws-behaviour.md §3.5).
+		// does not extend it (docs/aws-behaviour.md §8.2).
 		if sec.deleted == nil {
 			s.schedule(sec, env.Now, env.Now)
 			sec.changed = env.Now
@@ -114,7 +114,7 @@ func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInpu
 	if sec.purging(env.Now) {
 		// The recovery window has ended (or the secret was deleted with
 		// ForceDeleteWithoutRecovery): during the deletion delay it can no
-		// longer be restored (docs/aws-behaviour.md §3.5).
+		// longer be restored (docs/aws-behaviour.md §8.2).
 		return nil, errAlreadyDeleted()
 	}
 	if sec.deleted != nil {

@@ -207,7 +207,7 @@ func (sec *secret) purging(now time.Time) bool {
 
 // SetDeletionDelay makes a secret stay visible for d after its recovery
 // window ends or a forced DeleteSecret, as AWS deletes secrets in the
-// background (docs/aws-behaviour.md §3.5, "Deletion that takes time"). It
+// background (docs/aws-behaviour.md §8.2). It
 // applies to deletions made afterwards and to secrets loaded from fixtures.
 func (s *State) SetDeletionDelay(d time.Duration) { s.delay = d }
 
