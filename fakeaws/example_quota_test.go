@@ -20,10 +20,10 @@ type parameterGetter interface {
 	GetParameter(context.Context, *ssm.GetParameterInput, ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
 }
 
-// readAllBackingOff is the code under test: it reads every name, backing off
+// readWithBackoff is the code under test: it reads every name, backing off
 // exponentially (10 ms, 20 ms, ... up to 1 s) whenever AWS throttles it.
 // sleep is time.Sleep in production.
-func readAllBackingOff(ctx context.Context, c parameterGetter, names []string, sleep func(time.Duration)) (values []string, throttled int, err error) {
+func readWithBackoff(ctx context.Context, c parameterGetter, names []string, sleep func(time.Duration)) (values []string, throttled int, err error) {
 	for _, name := range names {
 		backoff := 10 * time.Millisecond
 		for {
@@ -69,7 +69,7 @@ func Example_quotaRetryLoop() {
 	clk.Advance(time.Minute) // every quota full again
 	start := clk.Now()
 
-	values, throttled, err := readAllBackingOff(ctx, c, names, func(d time.Duration) { clk.Advance(d) })
+	values, throttled, err := readWithBackoff(ctx, c, names, func(d time.Duration) { clk.Advance(d) })
 	if err != nil {
 		fmt.Println(err)
 		return
