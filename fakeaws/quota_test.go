@@ -541,3 +541,32 @@ func TestQuotaSDKRetrySucceedsOnceClockMoves(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotaConcurrentBurst: calls racing for one bucket are served exactly
+// as many times as it holds.
+func TestQuotaConcurrentBurst(t *testing.T) {
+	t.Parallel()
+	st := fakeaws.New(fakeaws.WithClock(clock.NewFake(quotaStart)), fakeaws.WithQuotas())
+	c := ssmfake.New(st)
+	putParam(t, c, "/q/a")
+	const callers, each = 8, 20
+	served := make(chan int, callers)
+	for g := range callers {
+		go func() {
+			n := 0
+			for i := range each {
+				if read(c, g+i) == nil {
+					n++
+				}
+			}
+			served <- n
+		}()
+	}
+	total := 0
+	for range callers {
+		total += <-served
+	}
+	if total != 40 {
+		t.Errorf("%d of %d concurrent reads served, want 40", total, callers*each)
+	}
+}
