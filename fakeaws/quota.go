@@ -48,7 +48,8 @@ const (
 // and refills at Rate calls per second of the Store's clock. A call finding
 // the bucket empty is answered ThrottlingException "Rate exceeded" (HTTP
 // 400), which the SDK's retryer retries. Burst 0 means one second's worth
-// (Rate rounded up, at least 1). The zero Quota lifts a group's quota.
+// (Rate rounded up, at least 1); Rate 0 with a Burst allows Burst calls
+// and never refills. The zero Quota lifts a group's quota.
 type Quota struct {
 	Rate  float64
 	Burst int
@@ -59,7 +60,8 @@ type Quota struct {
 // Store's clock. Nothing refills while a fake clock stands still, so a test
 // sees a burst throttled and, after clock.Fake.Advance, served again, in no
 // wall-clock time. Parameter Store's groups follow the service setting
-// /ssm/parameter-store/high-throughput-enabled, as on AWS. Off by default.
+// /ssm/parameter-store/high-throughput-enabled, as on AWS. Snapshot,
+// Restore and Reset leave the buckets as they are. Off by default.
 func WithQuotas() Option {
 	return func(o *config) {
 		if o.quotas == nil {
