@@ -570,3 +570,23 @@ func TestQuotaConcurrentBurst(t *testing.T) {
 		t.Errorf("%d of %d concurrent reads served, want 40", total, callers*each)
 	}
 }
+
+// TestQuotaBurstWithoutRate: Rate 0 with a Burst allows Burst calls and
+// never refills; Reset leaves the buckets as they are.
+func TestQuotaBurstWithoutRate(t *testing.T) {
+	t.Parallel()
+	clk := clock.NewFake(quotaStart)
+	st := fakeaws.New(fakeaws.WithClock(clk), fakeaws.WithQuota(fakeaws.QuotaParameterReads, fakeaws.Quota{Burst: 2}))
+	c := ssmfake.New(st)
+	putParam(t, c, "/q/a")
+	for i := range 2 {
+		if err := read(c, i); err != nil {
+			t.Fatalf("read %d of 2: %v", i+1, err)
+		}
+	}
+	clk.Advance(24 * time.Hour)
+	st.Reset()
+	if why := throttled(read(c, 0)); why != "" {
+		t.Errorf("third read, a day and a Reset later: %s", why)
+	}
+}
