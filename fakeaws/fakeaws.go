@@ -21,6 +21,8 @@
 package fakeaws
 
 import (
+	"time"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/engine"
@@ -54,6 +56,8 @@ type config struct {
 	versionIDs []string
 	suffixes   []string
 	callLog    int
+	quotas     map[string]engine.Quota // nil: no request quotas (quota.go)
+	delay      time.Duration           // WithDeletionDelay
 }
 
 // Option configures a Store.
@@ -111,6 +115,10 @@ func New(opts ...Option) *Store {
 		Region:  c.region,
 		Account: c.account,
 		CallLog: c.callLog,
+
+		// Opt-in behaviours of AWS (quota.go).
+		Quotas:        c.quotas,
+		DeletionDelay: c.delay,
 	})}
 }
 

@@ -46,6 +46,14 @@
 //	                       (default 5s); then they are cut off before -state
 //	                       is written, unanswered
 //	-quiet                 no per-request log lines
+//	-quotas                throttle calls over AWS's request quotas
+//	                       (ThrottlingException "Rate exceeded"), refilled
+//	                       on the server's clock
+//	-quota GROUP=RATE[/BURST]  one group's quota (calls per second, bucket
+//	                       size); repeatable; turns quotas on
+//	-deletion-delay D      a deleted secret stays visible, scheduled for
+//	                       deletion, for D after a forced delete or the end
+//	                       of its recovery window
 //
 // It prints the endpoint and the lines to paste into a shell on stdout, logs
 // one line per request on stderr, and shuts down cleanly on SIGINT or

@@ -35,7 +35,8 @@ type options struct {
 	maxBody               int64
 	policyFile            string // -policy: principals' access policies
 	shutdownTimeout       time.Duration
-	allowHosts            []string // -allow-host: Host names the admin routes accept besides loopback ones
+	allowHosts            []string         // -allow-host: Host names the admin routes accept besides loopback ones
+	behaviours            []fakeaws.Option // -quotas, -quota, -deletion-delay (quotas.go)
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -64,9 +65,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var keys, allowHosts string
 	fs.StringVar(&allowHosts, "allow-host", "", "comma-separated Host names the admin routes (/moto-api/reset, /_fakeaws/clock) accept besides loopback names and the listen address")
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
+	behaviours := awsBehaviourFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	o.behaviours = behaviours()
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
@@ -138,6 +141,7 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 	if o.seed != nil {
 		opts = append(opts, fakeaws.WithSeed(*o.seed))
 	}
+	opts = append(opts, o.behaviours...)
 	s.st = fakeaws.New(opts...)
 	if err := s.loadState(); err != nil {
 		return nil, err

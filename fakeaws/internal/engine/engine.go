@@ -24,6 +24,12 @@ type Config struct {
 	Account string
 	// CallLog is how many recent calls the call log keeps; 0 turns it off.
 	CallLog int
+	// Quotas, when not nil, turns request quotas on with these figures by
+	// group (quota.go); groups it does not name have no quota.
+	Quotas map[string]Quota
+	// DeletionDelay is how long a deleted secret stays visible after its
+	// recovery window ends or a forced delete (0: none).
+	DeletionDelay time.Duration
 }
 
 // Engine is the state behind one fakeaws.Store.
@@ -37,6 +43,8 @@ type Engine struct {
 	calls   callLog
 	rot     rotations
 	pol     policies
+	quotas  *quotas // nil: no request quotas
+	delay   time.Duration
 
 	// mu guards the partitions and everything in them: every operation takes
 	// it once, the write lock for operations that change state, the read lock
@@ -76,6 +84,8 @@ func New(cfg Config) *Engine {
 		account: cfg.Account,
 		parts:   map[partKey]*Partition{},
 		calls:   newCallLog(cfg.CallLog),
+		quotas:  quotasFor(cfg.Quotas),
+		delay:   cfg.DeletionDelay,
 	}
 }
 
@@ -121,6 +131,7 @@ func (e *Engine) Partition(account, region string) *Partition {
 func (e *Engine) newPartition(k partKey) *Partition {
 	sm := secrets.New(k.account, k.region)
 	sm.SetPeers(e.peer)
+	sm.SetDeletionDelay(e.delay)
 	p := &Partition{Account: k.account, Region: k.region, SM: sm, SSM: paramstore.New(k.account, k.region, sm)}
 	e.parts[k] = p
 	return p
@@ -158,7 +169,8 @@ func (e *Engine) now() time.Time { return e.clock.Now().UTC().Truncate(time.Mill
 // belongs to: it fills in a nil input as the SDK does, checks the context,
 // runs the hooks registered for op (on a copy of the input), then op's
 // client-side checks (answered as the SDK's validation middleware answers),
-// then, under the lock op asks for, the access check of the resources op
+// then, when quotas are on, draws on op's request quota (quota.go), then,
+// under the lock op asks for, the access check of the resources op
 // reports and op itself; it wraps any error as the real client would and
 // records the call.
 func Run[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I) (*O, error) {
@@ -203,6 +215,13 @@ func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *
 			return nil, core.Wrap(service, name, e.ids.RequestID(), herr)
 		}
 		return hookOutput[O](op.Op, hout)
+	}
+	// Request quotas (off unless the Store was built with them): a call
+	// over its group's quota is throttled, as AWS throttles it.
+	if e.quotas != nil {
+		if err := e.overQuota(p, op.Op, now); err != nil {
+			return nil, core.Wrap(service, name, e.ids.RequestID(), err)
+		}
 	}
 	env := core.Env{Now: now, IDs: e.ids, Account: p.Account, Region: p.Region}
 	var a any

@@ -114,6 +114,14 @@ func (s *State) defaultTier() types.ParameterTier {
 	return types.ParameterTierStandard
 }
 
+// HighThroughput reports whether /ssm/parameter-store/high-throughput-enabled
+// is "true", which raises Parameter Store's request quotas. The caller holds
+// the Store's lock.
+func (s *State) HighThroughput() bool {
+	c := s.settings[settingHighThroughput]
+	return c != nil && c.value == "true"
+}
+
 // GetServiceSetting returns a Parameter Store service setting.
 func (s *State) GetServiceSetting(env core.Env, in *ssm.GetServiceSettingInput) (*ssm.GetServiceSettingOutput, error) {
 	id, err := s.settingID(aws.ToString(in.SettingId))

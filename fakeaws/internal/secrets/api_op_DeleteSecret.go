@@ -76,15 +76,26 @@ func (s *State) DeleteSecret(env core.Env, in *secretsmanager.DeleteSecretInput)
 	}
 	out := &secretsmanager.DeleteSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}
 	if force {
-		s.remove(sec)
 		out.DeletionDate = copyTime(env.Now)
+		if s.delay == 0 {
+			s.remove(sec)
+			return out, nil
+		}
+		// With a deletion delay the secret stays visible, scheduled for
+		// deletion, until the delay has passed; a second forced delete
+		// does not extend it (docs/aws-behaviour.md §10.2).
+		if sec.deleted == nil {
+			s.schedule(sec, env.Now, env.Now)
+			sec.changed = env.Now
+		} else if !sec.purging(env.Now) {
+			s.schedule(sec, *sec.deleted, env.Now)
+		}
 		return out, nil
 	}
 	if sec.deleted != nil {
 		return nil, errAlreadyDeleted()
 	}
-	sec.deleted = copyTime(env.Now)
-	sec.deletion = env.Now.Add(time.Duration(window) * 24 * time.Hour)
+	s.schedule(sec, env.Now, env.Now.Add(time.Duration(window)*24*time.Hour))
 	sec.changed = env.Now
 	out.DeletionDate = copyTime(sec.deletion)
 	return out, nil
@@ -100,9 +111,15 @@ func (s *State) RestoreSecret(env core.Env, in *secretsmanager.RestoreSecretInpu
 	if err != nil {
 		return nil, err
 	}
+	if sec.purging(env.Now) {
+		// The recovery window has ended (or the secret was deleted with
+		// ForceDeleteWithoutRecovery): during the deletion delay it can no
+		// longer be restored (docs/aws-behaviour.md §10.2).
+		return nil, errAlreadyDeleted()
+	}
 	if sec.deleted != nil {
 		sec.deleted = nil
-		sec.deletion = time.Time{}
+		sec.deletion, sec.purge = time.Time{}, time.Time{}
 		sec.changed = env.Now
 	}
 	return &secretsmanager.RestoreSecretOutput{ARN: aws.String(sec.arn), Name: aws.String(sec.name)}, nil

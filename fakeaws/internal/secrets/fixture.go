@@ -135,8 +135,7 @@ func (s *State) importSecret(env core.Env, fs *fixture.Secret) (*secret, error) 
 		return nil, errors.New("deletedDate and deletionDate go together")
 	}
 	if fs.DeletedDate != nil {
-		sec.deleted = copyTime(ms(*fs.DeletedDate))
-		sec.deletion = ms(*fs.DeletionDate)
+		s.schedule(sec, ms(*fs.DeletedDate), ms(*fs.DeletionDate))
 	}
 	tags := make([]types.Tag, len(fs.Tags))
 	for i, t := range fs.Tags {
@@ -195,6 +194,14 @@ func (s *State) ReplaceWith(o *State) {
 	s.names, s.byCreated, s.created = o.names, o.byCreated, o.created
 	s.createdHeads = o.createdHeads
 	s.touched = nil
+	if s.delay != 0 {
+		// o was built without the deletion delay s keeps.
+		for _, sec := range s.byName {
+			if sec.deleted != nil {
+				sec.purge = sec.deletion.Add(s.delay)
+			}
+		}
+	}
 }
 
 func optStr(v string) *string {

@@ -61,6 +61,11 @@ type State struct {
 	// AfterWrite.
 	peers   func(account, region string, create bool) *State
 	touched []*secret
+
+	// delay is how long a secret whose recovery window has ended (or that
+	// was deleted with ForceDeleteWithoutRecovery) stays visible before it
+	// is gone (SetDeletionDelay); 0 by default.
+	delay time.Duration
 }
 
 // New returns an empty state.
@@ -110,7 +115,8 @@ type secret struct {
 	changed     time.Time
 	accessed    atomic.Int64 // day number + 1 of the last read; 0: never read
 	deleted     *time.Time   // when DeleteSecret was called
-	deletion    time.Time    // when the secret is gone (deleted != nil)
+	deletion    time.Time    // when the recovery window ends (deleted != nil)
+	purge       time.Time    // when the secret is gone: deletion plus the State's deletion delay
 	ext         *secretExt   // policy, rotation (ext.go); nil when none
 
 	versions map[string]*version
@@ -186,9 +192,30 @@ func touch(sec *secret, v *version, now time.Time) {
 	}
 }
 
-// gone reports whether sec's recovery window has passed at now.
+// gone reports whether sec's recovery window, and the deletion delay after
+// it, have passed at now.
 func (sec *secret) gone(now time.Time) bool {
+	return sec.deleted != nil && !now.Before(sec.purge)
+}
+
+// purging reports whether sec's recovery window has ended at now (it may
+// still be visible during the deletion delay, but can no longer be
+// restored).
+func (sec *secret) purging(now time.Time) bool {
 	return sec.deleted != nil && !now.Before(sec.deletion)
+}
+
+// SetDeletionDelay makes a secret stay visible for d after its recovery
+// window ends or a forced DeleteSecret, as AWS deletes secrets in the
+// background (docs/aws-behaviour.md §10.2). It
+// applies to deletions made afterwards and to secrets loaded from fixtures.
+func (s *State) SetDeletionDelay(d time.Duration) { s.delay = d }
+
+// schedule marks sec deleted at deleted, its recovery window ending at end.
+func (s *State) schedule(sec *secret, deleted, end time.Time) {
+	sec.deleted = copyTime(deleted)
+	sec.deletion = end
+	sec.purge = end.Add(s.delay)
 }
 
 // lookup returns the stored secret id names (its name, full ARN or partial
