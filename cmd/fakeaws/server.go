@@ -35,6 +35,7 @@ type options struct {
 	maxBody               int64
 	policyFile            string // -policy: principals' access policies
 	shutdownTimeout       time.Duration
+	sourceDate            fakeaws.SourceResultDate // -source-result-date
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -59,6 +60,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.limits.WriteTimeout, "write-timeout", o.limits.WriteTimeout, "time to answer a request (0: no limit)")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 5*time.Second, "on SIGINT/SIGTERM, how long requests in flight may run on; then their connections are cut before -state is written")
 	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked; \"*\" is every principal not listed")
+	var sourceDate string
+	fs.StringVar(&sourceDate, "source-result-date", "2021", "layout of createdDate in a reference's SourceResult: 2021 (\"Oct 14, 2021, 10:18:47 AM\") or 2018 (\"Jul 28, 2018 11:09:49 AM\")")
 	var keys string
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	if err := fs.Parse(args); err != nil {
@@ -90,6 +93,14 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			o.keys = map[string]string{}
 		}
 		o.keys[k] = v
+	}
+	switch sourceDate {
+	case "2021":
+		o.sourceDate = fakeaws.SourceResultDate2021
+	case "2018":
+		o.sourceDate = fakeaws.SourceResultDate2018
+	default:
+		return o, fmt.Errorf("-source-result-date: want 2021 or 2018, got %q", sourceDate)
 	}
 	o.versionIDs = splitList(versionIDs)
 	o.suffixes = splitList(suffixes)
@@ -130,6 +141,7 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 		fakeaws.WithAccount(o.account),
 		fakeaws.WithVersionIDs(o.versionIDs...),
 		fakeaws.WithARNSuffixes(o.suffixes...),
+		fakeaws.WithSourceResultDate(o.sourceDate),
 	}
 	if o.seed != nil {
 		opts = append(opts, fakeaws.WithSeed(*o.seed))

@@ -24,6 +24,9 @@ type Config struct {
 	Account string
 	// CallLog is how many recent calls the call log keeps; 0 turns it off.
 	CallLog int
+	// SourceDateLayout is the layout of SourceResult's createdDate
+	// (paramstore.SetSourceDateLayout); "" is the default.
+	SourceDateLayout string
 }
 
 // Engine is the state behind one fakeaws.Store.
@@ -35,6 +38,7 @@ type Engine struct {
 	parts   map[partKey]*Partition
 	hooks   hooks
 	calls   callLog
+	srcDate string // Config.SourceDateLayout
 	rot     rotations
 	pol     policies
 
@@ -76,6 +80,7 @@ func New(cfg Config) *Engine {
 		account: cfg.Account,
 		parts:   map[partKey]*Partition{},
 		calls:   newCallLog(cfg.CallLog),
+		srcDate: cfg.SourceDateLayout,
 	}
 }
 
@@ -122,6 +127,7 @@ func (e *Engine) newPartition(k partKey) *Partition {
 	sm := secrets.New(k.account, k.region)
 	sm.SetPeers(e.peer)
 	p := &Partition{Account: k.account, Region: k.region, SM: sm, SSM: paramstore.New(k.account, k.region, sm)}
+	p.SSM.SetSourceDateLayout(e.srcDate)
 	e.parts[k] = p
 	return p
 }
