@@ -177,7 +177,11 @@ func match(p *param, fs []describeFilter) bool {
 			for _, want := range f.values {
 				switch f.option {
 				case "Contains":
-					ok = strings.Contains(p.name, want)
+					// Names compare with a leading slash, as for Equals and
+					// BeginsWith: "/tan" matches /tangent and tangram, not
+					// standby (docs/aws-behaviour.md §2.6; moto PR 3189,
+					// from AWS's answers).
+					ok = strings.Contains(slashed(p.name), want)
 				case "BeginsWith":
 					ok = strings.HasPrefix(slashed(p.name), slashed(want))
 				default:
