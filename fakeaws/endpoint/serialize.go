@@ -32,8 +32,10 @@ type frame struct {
 	object bool // struct, map or union (members are keyed); else list
 	n      int  // values written so far
 	// zeros are the members of a struct that AWS sends even at their zero
-	// value, not written yet (see sentAtZero).
-	zeros []zeroMember
+	// value (see sentAtZero; shared, never changed), written the ones
+	// already written, by their index in zeros.
+	zeros   []zeroMember
+	written uint64
 }
 
 // zeroMember is a member AWS sends at its zero value, and that value.
@@ -78,7 +80,7 @@ func (w *jsonWriter) prefix(s *smithy.Schema) {
 		}
 		for i := range f.zeros {
 			if f.zeros[i].schema == s {
-				f.zeros[i].schema = nil // written
+				f.written |= 1 << i
 			}
 		}
 		w.buf = appendString(w.buf, name)
@@ -262,17 +264,15 @@ func (w *jsonWriter) WriteStruct(s *smithy.Schema) {
 	if id == (smithy.ShapeID{}) {
 		id = s.ID()
 	}
-	if zs := sentAtZero[id]; zs != nil {
-		w.stack[len(w.stack)-1].zeros = append([]zeroMember(nil), zs...)
-	}
+	w.stack[len(w.stack)-1].zeros = sentAtZero[id]
 }
 
 // CloseStruct writes the members AWS sends at their zero value that the
 // struct's Serialize left out, and closes it.
 func (w *jsonWriter) CloseStruct() {
 	if f := &w.stack[len(w.stack)-1]; f.zeros != nil {
-		for _, z := range f.zeros {
-			if z.schema != nil {
+		for i, z := range f.zeros {
+			if f.written&(1<<i) == 0 {
 				w.prefix(z.schema)
 				w.buf = append(w.buf, z.zero...)
 			}

@@ -160,6 +160,15 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 // (docs/aws-behaviour.md §2.6, M).
 func slashed(s string) string { return "/" + strings.TrimPrefix(s, "/") }
 
+// containsSlashed reports whether slashed(name) contains want, without
+// making slashed(name).
+func containsSlashed(name, want string) bool {
+	if strings.Contains(name, want) {
+		return true
+	}
+	return !strings.HasPrefix(name, "/") && strings.HasPrefix(want, "/") && strings.HasPrefix(name, want[1:])
+}
+
 // match reports whether p passes every filter (AND), each of which passes
 // when one of its values does (OR) (docs/aws-behaviour.md §2.6).
 func match(p *param, fs []describeFilter) bool {
@@ -181,7 +190,7 @@ func match(p *param, fs []describeFilter) bool {
 					// BeginsWith: "/tan" matches /tangent and tangram, not
 					// standby (docs/aws-behaviour.md §2.6; moto PR 3189,
 					// from AWS's answers).
-					ok = strings.Contains(slashed(p.name), want)
+					ok = containsSlashed(p.name, want)
 				case "BeginsWith":
 					ok = strings.HasPrefix(slashed(p.name), slashed(want))
 				default:
