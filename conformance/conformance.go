@@ -11,6 +11,11 @@
 // the server binary. The same tables run unchanged against each:
 //
 //	func TestConformanceDirect(t *testing.T) { conformance.Run(t, conformance.Direct) }
+//
+// Targets that see the raw JSON of their answers (WireTarget: the SDK
+// targets and the CLI) are also compared with AWS's recorded answers kept
+// under testdata/recorded (Step.Golden, CompareAnswer): the members present
+// at every level, their values, and the member order inside SourceResult.
 package conformance
 
 import (
