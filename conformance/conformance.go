@@ -27,9 +27,10 @@ import (
 	"time"
 
 	"github.com/aws/smithy-go"
-	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws"
 )
 
 // Service names one of the two services.
