@@ -76,6 +76,28 @@ func TestErrorsAsSentAgreeAcrossWaysIn(t *testing.T) {
 			}
 		})
 	}
+	// A fault that is no API error cannot cross the wire: the fake client
+	// returns it as it is; over the wire it is InternalFailure (HTTP 500)
+	// with the fault's own text.
+	t.Run("a fault that is no API error", func(t *testing.T) {
+		t.Parallel()
+		boom := errors.New("boom")
+		var got []string
+		for _, way := range ways {
+			st := fakeaws.New()
+			c, _ := clientsFor(st, way, "")
+			st.FailNext(ssmfake.OpGetParameter, boom)
+			_, err := c.GetParameter(context.Background(), &ssm.GetParameterInput{Name: aws.String("/x")}, func(o *ssm.Options) { o.RetryMaxAttempts = 1 })
+			if way == "direct" && !errors.Is(err, boom) {
+				t.Errorf("direct: %v, want the fault itself", err)
+			}
+			got = append(got, apiSeen(err))
+		}
+		want := []string{"not an API error: operation error SSM: GetParameter, boom", `*smithy.GenericAPIError InternalFailure "boom" fault=unknown`}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("direct, wire (-want +got):\n%s", diff)
+		}
+	})
 	// Secrets Manager models no ValidationException: both ways give a
 	// GenericAPIError of unknown fault, as the SDK reads AWS's answer.
 	smCases := []struct {
