@@ -221,8 +221,8 @@ func nestsParameter(value string) bool {
 // hasPolicies reports whether policies sets any policy: "" and "[]" set
 // none (an empty policy clears them; SDK: PutParameterInput.Policies).
 func hasPolicies(policies string) bool {
-	p := strings.TrimSpace(policies)
-	return p != "" && strings.ReplaceAll(p, " ", "") != "[]"
+	p := strings.Join(strings.Fields(policies), "")
+	return p != "" && p != "[]"
 }
 
 // amiID is the form of an AMI ID: "ami-" and 8 or 17 hexadecimal digits,
