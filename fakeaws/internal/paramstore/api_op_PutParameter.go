@@ -41,9 +41,9 @@ const (
 )
 
 // dataTypes are the data types PutParameterInput.DataType documents (D,
-// aws-sdk-go-v2 service/ssm v1.83.0). Values are not checked against them:
-// AWS validates aws:ec2:image asynchronously, and the texts of the other
-// checks are not known.
+// aws-sdk-go-v2 service/ssm v1.83.0). Values are checked against integer
+// (checkDataTypeValue) and the form of aws:ec2:image (putParameterInto);
+// the rules and texts of the others are not known.
 var dataTypes = []string{
 	"text", "aws:ec2:image", "aws:ssm:integration", "aws:region", "aws:account:id",
 	"boolean", "integer", "float", "binary", "hostname", "email",
