@@ -11,6 +11,11 @@
 // the server binary. The same tables run unchanged against each:
 //
 //	func TestConformanceDirect(t *testing.T) { conformance.Run(t, conformance.Direct) }
+//
+// Targets that see the raw JSON of their answers (WireTarget: the SDK
+// targets and the CLI) are also compared with AWS's recorded answers kept
+// under testdata/recorded (Step.Golden, CompareAnswer): the members present
+// at every level, their values, and the member order inside SourceResult.
 package conformance
 
 import (
@@ -24,6 +29,8 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws"
 )
 
 // Service names one of the two services.
@@ -41,6 +48,9 @@ type Env struct {
 	Start           time.Time // the Store runs on a fake clock standing here
 	VersionIDs      []string  // fakeaws.WithVersionIDs
 	ARNSuffixes     []string  // fakeaws.WithARNSuffixes
+	// SourceResultDate is fakeaws.WithSourceResultDate's layout; "" the
+	// Store's default.
+	SourceResultDate fakeaws.SourceResultDate
 }
 
 // Target is one way into a fresh Store.
@@ -64,6 +74,9 @@ type Scenario struct {
 	Source string // where the expected answers come from
 	Env    Env
 	Steps  []Step
+	// Unmask replaces text in the recorded answers before they are compared
+	// (the account number a recording masked, by the scenario's).
+	Unmask map[string]string
 }
 
 // Step is one call and what AWS answers to it.
@@ -75,6 +88,14 @@ type Step struct {
 	In      any    // pointer to the SDK input type
 	Want    any    // pointer to the SDK output type; nil when WantErr is set
 	WantErr *Error // the API error AWS answers with
+	// Golden names AWS's recorded answer to this call, a file under
+	// testdata/recorded; wire targets (WireTarget) compare the raw JSON
+	// they received with it (CompareAnswer).
+	Golden string
+	// GoldenPath, when set, is the member of the answer ("Parameter.
+	// SourceResult") that the recording holds on its own: a string of
+	// JSON, compared with member order.
+	GoldenPath string
 }
 
 // Error is an API error as a client sees it: the code and the message.
@@ -87,7 +108,7 @@ func (e *Error) String() string { return e.Code + ": " + e.Message }
 
 // Scenarios returns every scenario, the reference scenario first.
 func Scenarios() []Scenario {
-	return []Scenario{referenceScenario(), parameterScenario(), secretScenario()}
+	return []Scenario{referenceScenario(), recorded2021Scenario(), parameterScenario(), secretScenario()}
 }
 
 // Run replays every scenario against the targets the factory makes. Each
@@ -144,7 +165,27 @@ func RunScenario(t *testing.T, f Factory, sc Scenario) {
 		if diff := cmp.Diff(st.Want, got, opts...); diff != "" {
 			t.Errorf("%s: output mismatch (-want +got):\n%s", label, diff)
 		}
+		if wt, ok := target.(WireTarget); ok && st.Golden != "" {
+			for _, d := range compareRecorded(sc, st, wt.LastAnswer()) {
+				t.Errorf("%s: on the wire, against %s: %s", label, st.Golden, d)
+			}
+		}
 	}
+}
+
+// compareRecorded compares body, the raw answer to st, with st's recorded
+// answer.
+func compareRecorded(sc Scenario, st Step, body []byte) []string {
+	want, err := Recorded(st.Golden)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	if st.GoldenPath != "" {
+		if body, err = stringAt(body, st.GoldenPath); err != nil {
+			return []string{err.Error()}
+		}
+	}
+	return CompareAnswer(want, body, sc.Unmask, st.GoldenPath != "")
 }
 
 // CompareOptions are the go-cmp options the suite compares outputs with:

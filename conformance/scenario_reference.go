@@ -8,6 +8,8 @@ import (
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws"
 )
 
 // The reference scenario's identities and times (docs/article-scenario.md).
@@ -51,6 +53,8 @@ func referenceScenario() Scenario {
 		Env: Env{
 			Region: refRegion, Account: refAccount, Start: refCreated,
 			ARNSuffixes: []string{"XYZ"},
+			// SourceResult's createdDate as AWS wrote it in 2018.
+			SourceResultDate: fakeaws.SourceResultDate2018,
 		},
 		Steps: []Step{
 			{
@@ -59,7 +63,8 @@ func referenceScenario() Scenario {
 					Name: aws.String(refName), SecretString: aws.String(`{"key":"val"}`),
 					ClientRequestToken: aws.String(refV1),
 				},
-				Want: &secretsmanager.CreateSecretOutput{ARN: aws.String(refARN), Name: aws.String(refName), VersionId: aws.String(refV1)},
+				Want:   &secretsmanager.CreateSecretOutput{ARN: aws.String(refARN), Name: aws.String(refName), VersionId: aws.String(refV1)},
+				Golden: "2018/create-secret.json",
 			},
 			{
 				Name: "get-secret-value", Service: SecretsManager, Op: "GetSecretValue",
@@ -69,11 +74,13 @@ func referenceScenario() Scenario {
 					SecretString: aws.String(`{"key":"val"}`), VersionStages: []string{"AWSCURRENT"},
 					CreatedDate: aws.Time(refCreated),
 				},
+				Golden: "2018/get-secret-value.json",
 			},
 			{
 				Name: "describe-parameters lists no reference", Service: SSM, Op: "DescribeParameters",
-				In:   &ssm.DescribeParametersInput{},
-				Want: &ssm.DescribeParametersOutput{Parameters: []ssmtypes.ParameterMetadata{}},
+				In:     &ssm.DescribeParametersInput{},
+				Want:   &ssm.DescribeParametersOutput{Parameters: []ssmtypes.ParameterMetadata{}},
+				Golden: "2018/describe-parameters.json",
 			},
 			{
 				Name: "get-parameter on the reference", Service: SSM, Op: "GetParameter",
@@ -84,6 +91,7 @@ func referenceScenario() Scenario {
 					SourceResult:     aws.String(refSourceV1Current),
 					LastModifiedDate: aws.Time(refCreated), ARN: aws.String(refARN),
 				}},
+				Golden: "2018/get-parameter-reference.json",
 			},
 			{
 				Name: "get-parameter without --with-decryption", Service: SSM, Op: "GetParameter",
@@ -97,7 +105,8 @@ func referenceScenario() Scenario {
 					SecretId: aws.String(refName), SecretString: aws.String(`{"foo":"bar"}`),
 					ClientRequestToken: aws.String(refV2),
 				},
-				Want: &secretsmanager.UpdateSecretOutput{ARN: aws.String(refARN), Name: aws.String(refName), VersionId: aws.String(refV2)},
+				Want:   &secretsmanager.UpdateSecretOutput{ARN: aws.String(refARN), Name: aws.String(refName), VersionId: aws.String(refV2)},
+				Golden: "2018/update-secret.json",
 			},
 			{
 				Name: "list-secret-version-ids", Service: SecretsManager, Op: "ListSecretVersionIds",
@@ -109,6 +118,7 @@ func referenceScenario() Scenario {
 					},
 					ARN: aws.String(refARN), Name: aws.String(refName),
 				},
+				Golden: "2018/list-secret-version-ids.json",
 			},
 			{
 				Name: "get-parameter :AWSCURRENT", Service: SSM, Op: "GetParameter",
@@ -119,6 +129,7 @@ func referenceScenario() Scenario {
 					SourceResult:     aws.String(refSourceV2Current),
 					LastModifiedDate: aws.Time(refUpdated), ARN: aws.String(refARN),
 				}},
+				Golden: "2018/get-parameter-reference-awscurrent.source-result.json", GoldenPath: "Parameter.SourceResult",
 			},
 			{
 				Name: "get-parameter :AWSPREVIOUS", Service: SSM, Op: "GetParameter",
@@ -129,6 +140,7 @@ func referenceScenario() Scenario {
 					SourceResult:     aws.String(refSourceV1Prev),
 					LastModifiedDate: aws.Time(refCreated), ARN: aws.String(refARN),
 				}},
+				Golden: "2018/get-parameter-reference-awsprevious.source-result.json", GoldenPath: "Parameter.SourceResult",
 			},
 			{
 				Name: "get-parameter :<version id>", Service: SSM, Op: "GetParameter",
@@ -139,6 +151,7 @@ func referenceScenario() Scenario {
 					SourceResult:     aws.String(refSourceV1ByID),
 					LastModifiedDate: aws.Time(refCreated), ARN: aws.String(refARN),
 				}},
+				Golden: "2018/get-parameter-reference-version-id.source-result.json", GoldenPath: "Parameter.SourceResult",
 			},
 		},
 	}

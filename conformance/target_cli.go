@@ -63,6 +63,7 @@ type cliTarget struct {
 	region  string
 	env     []string
 	timeout time.Duration
+	last    []byte // the JSON printed for the last call that succeeded
 }
 
 var endpointLine = regexp.MustCompile(`export AWS_ENDPOINT_URL=(\S+)`)
@@ -97,6 +98,11 @@ func CLI(tb testing.TB, env Env) Target {
 	}
 	if len(env.ARNSuffixes) > 0 {
 		args = append(args, "-arn-suffixes", strings.Join(env.ARNSuffixes, ","))
+	}
+	if flag, err := sourceResultDateFlag(env.SourceResultDate); err != nil {
+		tb.Fatal(err)
+	} else if flag != "" {
+		args = append(args, "-source-result-date", flag)
 	}
 	cmd := exec.Command(bin, args...)
 	stdout, err := cmd.StdoutPipe()
@@ -177,6 +183,7 @@ func (c *cliTarget) Call(ctx context.Context, svc Service, op string, in any) (a
 		}
 		return nil, fmt.Errorf("aws %s %s: %v\n%s", svc, kebab(op), runErr, stderr.String())
 	}
+	c.last = stdout.Bytes()
 	out := reflect.New(outType).Interface()
 	if err := endpoint.DecodeJSON(stdout.Bytes(), out); err != nil {
 		return nil, fmt.Errorf("aws %s %s printed %q: %v", svc, kebab(op), stdout.String(), err)

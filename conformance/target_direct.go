@@ -21,6 +21,7 @@ func NewStore(env Env) (*fakeaws.Store, *clock.Fake) {
 		fakeaws.WithAccount(env.Account),
 		fakeaws.WithVersionIDs(env.VersionIDs...),
 		fakeaws.WithARNSuffixes(env.ARNSuffixes...),
+		fakeaws.WithSourceResultDate(env.SourceResultDate),
 	)
 	return st, clk
 }

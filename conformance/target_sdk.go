@@ -1,8 +1,12 @@
 package conformance
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,13 +22,48 @@ type sdkTarget struct {
 	clk  *clock.Fake
 	ssmc *ssm.Client
 	smc  *secretsmanager.Client
+	wire *bodyRecorder
 }
 
 func newSDKTarget(clk *clock.Fake, cfg aws.Config) *sdkTarget {
 	// One attempt: a scenario checks the first answer, and a retried write
 	// would hide what the Store did.
 	cfg.RetryMaxAttempts = 1
-	return &sdkTarget{clk: clk, ssmc: ssm.NewFromConfig(cfg), smc: secretsmanager.NewFromConfig(cfg)}
+	rec := &bodyRecorder{next: cfg.HTTPClient}
+	cfg.HTTPClient = rec
+	return &sdkTarget{clk: clk, ssmc: ssm.NewFromConfig(cfg), smc: secretsmanager.NewFromConfig(cfg), wire: rec}
+}
+
+// bodyRecorder is an aws.HTTPClient that keeps the body of the last
+// successful answer, as it came over the wire, and hands the SDK a copy.
+type bodyRecorder struct {
+	next aws.HTTPClient
+	mu   sync.Mutex
+	last []byte
+}
+
+func (r *bodyRecorder) Do(req *http.Request) (*http.Response, error) {
+	res, err := r.next.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
+		return res, err
+	}
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	res.Body = io.NopCloser(bytes.NewReader(body))
+	r.mu.Lock()
+	r.last = body
+	r.mu.Unlock()
+	return res, nil
+}
+
+// LastAnswer returns the body of the last successful answer (WireTarget).
+func (s *sdkTarget) LastAnswer() []byte {
+	s.wire.mu.Lock()
+	defer s.wire.mu.Unlock()
+	return s.wire.last
 }
 
 // SDKConfig is the target of the real SDK clients (ssm.Client,

@@ -29,6 +29,7 @@ func Example() {
 		fakeaws.WithRegion("eu-central-1"),
 		fakeaws.WithARNSuffixes("XYZ"),
 		fakeaws.WithVersionIDs("98a55589-b075-47fb-bae9-df4f289527b9"),
+		fakeaws.WithSourceResultDate(fakeaws.SourceResultDate2018), // as AWS wrote it in 2018
 	)
 	smc, ssmc := smfake.New(st), ssmfake.New(st)
 

@@ -58,6 +58,7 @@ type config struct {
 	callLog    int
 	quotas     map[string]engine.Quota // nil: no request quotas (quota.go)
 	delay      time.Duration           // WithDeletionDelay
+	sourceDate SourceResultDate
 }
 
 // Option configures a Store.
@@ -103,6 +104,27 @@ const DefaultCallLog = 10000
 // Store.Calls); 0 turns the log off, which saves a copy of every input.
 func WithCallLog(n int) Option { return func(o *config) { o.callLog = n } }
 
+// SourceResultDate is the layout in which the /aws/reference/secretsmanager/
+// bridge writes a secret version's createdDate inside SourceResult: a Go
+// time layout, applied in UTC (docs/aws-behaviour.md §1.2).
+type SourceResultDate string
+
+// The layouts AWS has been recorded using.
+const (
+	// SourceResultDate2021 is AWS's layout in 2021 ("Oct 14, 2021,
+	// 10:18:47 AM"), the newest recorded; the default.
+	SourceResultDate2021 SourceResultDate = "Jan 2, 2006, 3:04:05 PM"
+	// SourceResultDate2018 is AWS's layout in 2018 ("Jul 28, 2018 11:09:49
+	// AM"), as the reference scenario recorded it.
+	SourceResultDate2018 SourceResultDate = "Jan 2, 2006 3:04:05 PM"
+)
+
+// WithSourceResultDate sets the layout of createdDate in SourceResult
+// (default SourceResultDate2021).
+func WithSourceResultDate(layout SourceResultDate) Option {
+	return func(o *config) { o.sourceDate = layout }
+}
+
 // New returns an empty Store.
 func New(opts ...Option) *Store {
 	c := config{clock: clock.Real(), region: DefaultRegion, account: DefaultAccount, callLog: DefaultCallLog}
@@ -117,8 +139,9 @@ func New(opts ...Option) *Store {
 		CallLog: c.callLog,
 
 		// Opt-in behaviours of AWS (quota.go).
-		Quotas:        c.quotas,
-		DeletionDelay: c.delay,
+		Quotas:           c.quotas,
+		DeletionDelay:    c.delay,
+		SourceDateLayout: string(c.sourceDate),
 	})}
 }
 

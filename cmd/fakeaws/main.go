@@ -32,6 +32,9 @@
 //	-seed N                make generated IDs a function of N
 //	-version-ids a,b,...   the first secret version IDs to hand out
 //	-arn-suffixes x,y,...  the first secret ARN suffixes to hand out
+//	-source-result-date 2018  write SourceResult's createdDate as AWS did in
+//	                       2018 ("Jul 28, 2018 11:09:49 AM"); default 2021
+//	                       ("Oct 14, 2021, 10:18:47 AM")
 //	-state FILE            load the state from FILE, write it back on shutdown
 //	-verify-signatures K=S,...  verify SigV4 with these access/secret key pairs
 //	-allow-host h,...      Host names the admin routes accept besides loopback

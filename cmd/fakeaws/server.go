@@ -35,8 +35,9 @@ type options struct {
 	maxBody               int64
 	policyFile            string // -policy: principals' access policies
 	shutdownTimeout       time.Duration
-	allowHosts            []string         // -allow-host: Host names the admin routes accept besides loopback ones
-	behaviours            []fakeaws.Option // -quotas, -quota, -deletion-delay (quotas.go)
+	allowHosts            []string                 // -allow-host: Host names the admin routes accept besides loopback ones
+	behaviours            []fakeaws.Option         // -quotas, -quota, -deletion-delay (quotas.go)
+	sourceDate            fakeaws.SourceResultDate // -source-result-date
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -64,6 +65,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.policyFile, "policy", "", "a JSON file of access policies by principal ({\"arn:aws:iam::<account>:user/<access key>\": {\"Statement\": [...]}}); calls as those principals are checked; \"*\" is every principal not listed")
 	var keys, allowHosts string
 	fs.StringVar(&allowHosts, "allow-host", "", "comma-separated Host names the admin routes (/moto-api/reset, /_fakeaws/clock) accept besides loopback names and the listen address")
+	var sourceDate string
+	fs.StringVar(&sourceDate, "source-result-date", "2021", "layout of createdDate in a reference's SourceResult: 2021 (\"Oct 14, 2021, 10:18:47 AM\") or 2018 (\"Jul 28, 2018 11:09:49 AM\")")
 	fs.StringVar(&keys, "verify-signatures", "", "verify SigV4 signatures against these comma-separated ACCESS_KEY=SECRET_KEY pairs; refuse unsigned and unknown requests")
 	behaviours := awsBehaviourFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -98,6 +101,14 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		o.keys[k] = v
 	}
 	o.allowHosts = splitList(allowHosts)
+	switch sourceDate {
+	case "2021":
+		o.sourceDate = fakeaws.SourceResultDate2021
+	case "2018":
+		o.sourceDate = fakeaws.SourceResultDate2018
+	default:
+		return o, fmt.Errorf("-source-result-date: want 2021 or 2018, got %q", sourceDate)
+	}
 	o.versionIDs = splitList(versionIDs)
 	o.suffixes = splitList(suffixes)
 	return o, nil
@@ -137,6 +148,7 @@ func newServer(o options, stderr io.Writer) (*server, error) {
 		fakeaws.WithAccount(o.account),
 		fakeaws.WithVersionIDs(o.versionIDs...),
 		fakeaws.WithARNSuffixes(o.suffixes...),
+		fakeaws.WithSourceResultDate(o.sourceDate),
 	}
 	if o.seed != nil {
 		opts = append(opts, fakeaws.WithSeed(*o.seed))

@@ -143,23 +143,6 @@ func lowerFirst(s string) string {
 // written with the member names the model gives it, which is where the SDK
 // reads the message from.
 func (s *service) typedError(code, message string) serializableError {
-	e, ok := s.registry.LookupEntry(code)
-	if !ok || e.New == nil {
-		return nil
-	}
-	v := e.New()
-	se, ok := v.(serializableError)
-	if !ok {
-		return nil
-	}
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
-		return nil
-	}
-	f := rv.Elem().FieldByName("Message")
-	if !f.IsValid() || f.Type() != reflect.TypeFor[*string]() {
-		return nil
-	}
-	f.Set(reflect.ValueOf(&message))
+	se, _ := core.TypedError(s.id, code, message).(serializableError)
 	return se
 }

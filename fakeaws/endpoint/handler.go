@@ -367,7 +367,13 @@ func (h *handler) fromError(svc *service, op operation, err error) *wireError {
 	}
 	var api smithy.APIError
 	if !errors.As(err, &api) {
+		// Not an AWS answer (a test's fault that is no API error): its own
+		// text, without the fake client's "operation error" wrapping.
 		we.status, we.code = http.StatusInternalServerError, "InternalFailure"
+		var oe *smithy.OperationError
+		if errors.As(err, &oe) && oe.Err != nil {
+			err = oe.Err
+		}
 		we.message = err.Error()
 		return we
 	}

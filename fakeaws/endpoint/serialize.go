@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	smschemas "github.com/aws/aws-sdk-go-v2/service/secretsmanager/schemas"
+	ssmschemas "github.com/aws/aws-sdk-go-v2/service/ssm/schemas"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/document"
 	"github.com/aws/smithy-go/traits"
@@ -29,6 +31,27 @@ type jsonWriter struct {
 type frame struct {
 	object bool // struct, map or union (members are keyed); else list
 	n      int  // values written so far
+	// zeros are the members of a struct that AWS sends even at their zero
+	// value (see sentAtZero; shared, never changed), written the ones
+	// already written, by their index in zeros.
+	zeros   []zeroMember
+	written uint64
+}
+
+// zeroMember is a member AWS sends at its zero value, and that value.
+type zeroMember struct {
+	schema *smithy.Schema
+	zero   string
+}
+
+// sentAtZero lists, by struct, the members AWS sends even at their zero
+// value. The SDK's Serialize methods leave out a non-pointer member at its
+// zero value (a Go zero cannot tell "absent" from "0"), so the writer adds
+// them when the struct closes. docs/aws-behaviour.md §1.1 (Version 0 on the
+// bridge, recorded in 2018 and 2021) and §4.3.
+var sentAtZero = map[smithy.ShapeID][]zeroMember{
+	ssmschemas.Parameter.ID():                     {{ssmschemas.Parameter_Version, "0"}},
+	smschemas.ValidateResourcePolicyResponse.ID(): {{smschemas.ValidateResourcePolicyResponse_PolicyValidationPassed, "false"}},
 }
 
 var _ smithy.ShapeSerializer = (*jsonWriter)(nil)
@@ -54,6 +77,11 @@ func (w *jsonWriter) prefix(s *smithy.Schema) {
 		name := ""
 		if s != nil {
 			name = s.MemberName()
+		}
+		for i := range f.zeros {
+			if f.zeros[i].schema == s {
+				f.written |= 1 << i
+			}
 		}
 		w.buf = appendString(w.buf, name)
 		w.buf = append(w.buf, ':')
@@ -229,9 +257,29 @@ func (w *jsonWriter) WriteNil(s *smithy.Schema) {
 func (w *jsonWriter) WriteStruct(s *smithy.Schema) {
 	w.prefix(s)
 	w.open('{', true)
+	if s == nil {
+		return
+	}
+	id := s.TargetID() // a member's schema: the struct it holds
+	if id == (smithy.ShapeID{}) {
+		id = s.ID()
+	}
+	w.stack[len(w.stack)-1].zeros = sentAtZero[id]
 }
 
-func (w *jsonWriter) CloseStruct() { w.close('}') }
+// CloseStruct writes the members AWS sends at their zero value that the
+// struct's Serialize left out, and closes it.
+func (w *jsonWriter) CloseStruct() {
+	if f := &w.stack[len(w.stack)-1]; f.zeros != nil {
+		for i, z := range f.zeros {
+			if f.written&(1<<i) == 0 {
+				w.prefix(z.schema)
+				w.buf = append(w.buf, z.zero...)
+			}
+		}
+	}
+	w.close('}')
+}
 
 func (w *jsonWriter) WriteList(s *smithy.Schema) {
 	w.prefix(s)

@@ -77,17 +77,21 @@ func TestStageMoves(t *testing.T) {
 		{
 			name: "AWSCURRENT moves even when no version holds it (docs/aws-behaviour.md §3.5, moto #9451)",
 			run: func(t *testing.T, c *smfake.Client) {
-				mustPut(t, c, "app/a", "v2", tokB, "x")
-				if _, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/a"),
-					VersionStage: aws.String("AWSCURRENT"), RemoveFromVersionId: aws.String(tokA)}); err != nil {
+				// A secret created without a value, whose first version
+				// is given another label, has no AWSCURRENT.
+				if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("app/empty")}); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/a"),
+				mustPut(t, c, "app/empty", "v2", tokB, "x")
+				if _, err := c.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("app/empty"),
 					VersionStage: aws.String("AWSCURRENT"), MoveToVersionId: aws.String(tokB)}); err != nil {
 					t.Fatal(err)
 				}
+				if diff := cmp.Diff(map[string][]string{tokB: {"x", "AWSCURRENT"}}, stages(t, c, "app/empty")); diff != "" {
+					t.Errorf("app/empty (-want +got):\n%s", diff)
+				}
 			},
-			want: map[string][]string{tokB: {"x", "AWSCURRENT"}},
+			want: map[string][]string{tokA: {"AWSCURRENT"}},
 		},
 		{
 			name: "a custom label moves with RemoveFromVersionId (docs/aws-behaviour.md §3.5, D)",

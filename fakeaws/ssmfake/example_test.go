@@ -70,7 +70,8 @@ func Example_paginator() {
 func Example_reference() {
 	ctx := context.Background()
 	st := fakeaws.New(fakeaws.WithRegion("eu-central-1"), fakeaws.WithARNSuffixes("XYZ"),
-		fakeaws.WithClock(clock.NewFake(time.Date(2018, 7, 28, 11, 9, 49, 618e6, time.UTC))))
+		fakeaws.WithClock(clock.NewFake(time.Date(2018, 7, 28, 11, 9, 49, 618e6, time.UTC))),
+		fakeaws.WithSourceResultDate(fakeaws.SourceResultDate2018))
 	smc, ssmc := smfake.New(st), ssmfake.New(st)
 	smc.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
 		Name: aws.String("prod/App/Mysql"), SecretString: aws.String(`{"key":"val"}`),

@@ -21,7 +21,7 @@ func tree(t *testing.T) *ssmfake.Client {
 	put(t, c, str("/a/x", "1"),
 		&ssm.PutParameterInput{Name: aws.String("/a/y"), Value: aws.String("2"), Type: types.ParameterTypeSecureString, KeyId: aws.String("alias/k")},
 		str("/a/b/z", "3"), str("/a-b", "4"), str("/a.c", "5"), str("/top", "6"), str("solo", "7"),
-		&ssm.PutParameterInput{Name: aws.String("/adv"), Value: aws.String("8"), Type: types.ParameterTypeString, Tier: types.ParameterTierAdvanced,
+		&ssm.PutParameterInput{Name: aws.String("/adv"), Value: aws.String("ami-0123456789abcdef0"), Type: types.ParameterTypeString, Tier: types.ParameterTierAdvanced,
 			DataType: aws.String("aws:ec2:image"), Tags: []types.Tag{{Key: aws.String("team"), Value: aws.String("blue")}}},
 	)
 	put(t, c, over("/a/x", "1b"))

@@ -44,7 +44,7 @@ func refClients(t *testing.T) (*ssmfake.Client, *smfake.Client, *clock.Fake) {
 	t.Helper()
 	clk := clock.NewFake(refCreated)
 	st := fakeaws.New(fakeaws.WithClock(clk), fakeaws.WithRegion("eu-central-1"), fakeaws.WithAccount("123456789012"),
-		fakeaws.WithARNSuffixes("XYZ"))
+		fakeaws.WithARNSuffixes("XYZ"), fakeaws.WithSourceResultDate(fakeaws.SourceResultDate2018))
 	return ssmfake.New(st), smfake.New(st), clk
 }
 

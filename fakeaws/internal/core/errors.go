@@ -29,6 +29,9 @@ const (
 //     validation middleware fails before anything is sent;
 //   - an error that is already an *smithy.OperationError is returned as is.
 //
+// The API error is given in the form the real client reads back from the
+// wire (AsSent), so the fake clients and the endpoint answer alike.
+//
 // The status is 500 for server faults and 400 otherwise.
 func Wrap(service, op, requestID string, err error) error {
 	if err == nil {
@@ -52,6 +55,8 @@ func Wrap(service, op, requestID string, err error) error {
 	if api.ErrorFault() == smithy.FaultServer {
 		status = http.StatusInternalServerError
 	}
+	// The error as the client reads it from the answer, whichever way in.
+	err = asSentError(service, err)
 	resp := &http.Response{StatusCode: status, Header: http.Header{}}
 	resp.Header.Set("X-Amzn-Requestid", requestID)
 	return &smithy.OperationError{

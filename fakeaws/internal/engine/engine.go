@@ -30,6 +30,9 @@ type Config struct {
 	// DeletionDelay is how long a deleted secret stays visible after its
 	// recovery window ends or a forced delete (0: none).
 	DeletionDelay time.Duration
+	// SourceDateLayout is the layout of SourceResult's createdDate
+	// (paramstore.SetSourceDateLayout); "" is the default.
+	SourceDateLayout string
 }
 
 // Engine is the state behind one fakeaws.Store.
@@ -41,6 +44,7 @@ type Engine struct {
 	parts   map[partKey]*Partition
 	hooks   hooks
 	calls   callLog
+	srcDate string // Config.SourceDateLayout
 	rot     rotations
 	pol     policies
 	quotas  *quotas // nil: no request quotas
@@ -86,6 +90,7 @@ func New(cfg Config) *Engine {
 		calls:   newCallLog(cfg.CallLog),
 		quotas:  quotasFor(cfg.Quotas),
 		delay:   cfg.DeletionDelay,
+		srcDate: cfg.SourceDateLayout,
 	}
 }
 
@@ -133,6 +138,7 @@ func (e *Engine) newPartition(k partKey) *Partition {
 	sm.SetPeers(e.peer)
 	sm.SetDeletionDelay(e.delay)
 	p := &Partition{Account: k.account, Region: k.region, SM: sm, SSM: paramstore.New(k.account, k.region, sm)}
+	p.SSM.SetSourceDateLayout(e.srcDate)
 	e.parts[k] = p
 	return p
 }

@@ -79,7 +79,9 @@ func TestDoRunsAndWrapsLikeTheSDK(t *testing.T) {
 		t.Errorf("status %d, request ID %q, code %q; want 400, an ID, ValidationException", re.HTTPStatusCode(), re.ServiceRequestID(), api.ErrorCode())
 	}
 	wantPrefix := "operation error SSM: Inc, https response error StatusCode: 400, RequestID: "
-	if !strings.HasPrefix(err.Error(), wantPrefix) || !strings.HasSuffix(err.Error(), ", api error ValidationException: By must not be negative") {
+	// Parameter Store models ValidationException: the client reads it back
+	// as *types.ValidationException, whose text has no "api error".
+	if !strings.HasPrefix(err.Error(), wantPrefix) || !strings.HasSuffix(err.Error(), ", ValidationException: By must not be negative") {
 		t.Errorf("err.Error() = %q, want the SDK's form %q…", err.Error(), wantPrefix)
 	}
 

@@ -160,6 +160,15 @@ func checkDescribeFilters(legacy []types.ParametersFilter, fs []types.ParameterS
 // (docs/aws-behaviour.md §2.6, M).
 func slashed(s string) string { return "/" + strings.TrimPrefix(s, "/") }
 
+// containsSlashed reports whether slashed(name) contains want, without
+// making slashed(name).
+func containsSlashed(name, want string) bool {
+	if strings.Contains(name, want) {
+		return true
+	}
+	return !strings.HasPrefix(name, "/") && strings.HasPrefix(want, "/") && strings.HasPrefix(name, want[1:])
+}
+
 // match reports whether p passes every filter (AND), each of which passes
 // when one of its values does (OR) (docs/aws-behaviour.md §2.6).
 func match(p *param, fs []describeFilter) bool {
@@ -177,7 +186,11 @@ func match(p *param, fs []describeFilter) bool {
 			for _, want := range f.values {
 				switch f.option {
 				case "Contains":
-					ok = strings.Contains(p.name, want)
+					// Names compare with a leading slash, as for Equals and
+					// BeginsWith: "/tan" matches /tangent and tangram, not
+					// standby (docs/aws-behaviour.md §2.6; moto PR 3189,
+					// from AWS's answers).
+					ok = containsSlashed(p.name, want)
 				case "BeginsWith":
 					ok = strings.HasPrefix(slashed(p.name), slashed(want))
 				default:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -40,9 +41,9 @@ const (
 )
 
 // dataTypes are the data types PutParameterInput.DataType documents (D,
-// aws-sdk-go-v2 service/ssm v1.83.0). Values are not checked against them:
-// AWS validates aws:ec2:image asynchronously, and the texts of the other
-// checks are not known.
+// aws-sdk-go-v2 service/ssm v1.83.0). Values are checked against integer
+// (checkDataTypeValue) and the form of aws:ec2:image (putParameterInto);
+// the rules and texts of the others are not known.
 var dataTypes = []string{
 	"text", "aws:ec2:image", "aws:ssm:integration", "aws:region", "aws:account:id",
 	"boolean", "integer", "float", "binary", "hostname", "email",
@@ -71,6 +72,11 @@ func (s *State) putParameterInto(env core.Env, in *ssm.PutParameterInput, answer
 	// 1. Empty value (docs/aws-behaviour.md §2.3, M).
 	if value == "" {
 		return nil, validation("1 validation error detected: Value '' at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.")
+	}
+	// 1a. A value nesting a parameter reference, {{…}} (docs/aws-behaviour.md
+	// §2.3; SDK: PutParameterInput.Value; the text is observed).
+	if nestsParameter(value) {
+		return nil, validation(`Parameter value can't nest another parameter. Do not use "{{}}" in the value.`)
 	}
 	// 2. Overwrite with Tags (docs/aws-behaviour.md §2.3, M).
 	if overwrite && len(in.Tags) > 0 {
@@ -161,7 +167,16 @@ func (s *State) putParameterInto(env core.Env, in *ssm.PutParameterInput, answer
 		return nil, err
 	}
 	v.tier = tier
+	// Policies need the Advanced tier (docs/aws-behaviour.md §2.3; SDK:
+	// PutParameterInput.Tier: standard parameters "can't be configured to
+	// use parameter policies"; the text is the fake's).
+	if tier == types.ParameterTierStandard && hasPolicies(v.policies) {
+		return nil, validation("Standard tier parameters don't support parameter policies. To use parameter policies, create the parameter in the advanced-parameter tier. For more information, see https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html")
+	}
 	if err := checkValue(v); err != nil {
+		return nil, err
+	}
+	if err := checkDataTypeValue(v); err != nil {
 		return nil, err
 	}
 	// 8. The version limit (docs/aws-behaviour.md §2.3, D and M).
@@ -171,6 +186,13 @@ func (s *State) putParameterInto(env core.Env, in *ssm.PutParameterInput, answer
 				"You attempted to create a new version of %s by calling the PutParameter API with the overwrite flag. Version %d, the oldest version, can't be deleted because it has a label associated with it. Move the label to another version of the parameter, and try again.",
 				p.name, oldest.version))}
 		}
+	}
+
+	// aws:ec2:image is checked after AWS has answered: a value that is not
+	// an AMI ID gets a success, and the parameter is not created or updated
+	// (docs/aws-behaviour.md §2.3; SDK: PutParameterInput.DataType).
+	if v.dataType == "aws:ec2:image" && !amiID.MatchString(v.value) {
+		return &ssm.PutParameterOutput{Version: v.version, Tier: v.tier}, nil
 	}
 
 	// Everything is checked: change the state.
@@ -186,6 +208,51 @@ func (s *State) putParameterInto(env core.Env, in *ssm.PutParameterInput, answer
 	}
 	p.versions = append(p.versions, v)
 	return &ssm.PutParameterOutput{Version: v.version, Tier: v.tier}, nil
+}
+
+// nestsParameter reports whether value holds "{{" followed somewhere by
+// "}}", a parameter reference such as {{ssm:name}}, which a value cannot
+// nest.
+func nestsParameter(value string) bool {
+	i := strings.Index(value, "{{")
+	return i >= 0 && strings.Contains(value[i+2:], "}}")
+}
+
+// hasPolicies reports whether policies sets any policy: "" and "[]" set
+// none (an empty policy clears them; SDK: PutParameterInput.Policies).
+func hasPolicies(policies string) bool {
+	p := strings.Join(strings.Fields(policies), "")
+	return p != "" && p != "[]"
+}
+
+// amiID is the form of an AMI ID: "ami-" and 8 or 17 hexadecimal digits,
+// the form of EC2 resource IDs.
+var amiID = regexp.MustCompile(`^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$`)
+
+// integerValue is the form of a value of DataType integer: digits, with an
+// optional leading minus sign.
+var integerValue = regexp.MustCompile(`^-?[0-9]+$`)
+
+// checkDataTypeValue checks v's value against its data type where the fake
+// knows the rule: integer, item by item for a StringList (docs/aws-behaviour.md
+// §2.3; Guide: parameter data types: "Parameter Store validates the value
+// during the PutParameter operation and rejects values that don't
+// conform"; the text is the fake's).
+func checkDataTypeValue(v *version) error {
+	if v.dataType != "integer" {
+		return nil
+	}
+	items := []string{v.value}
+	if v.typ == types.ParameterTypeStringList {
+		items = strings.Split(v.value, ",")
+	}
+	for _, it := range items {
+		if !integerValue.MatchString(it) {
+			// The value is not echoed: it may be a SecureString's.
+			return validation("Parameter value is not valid for the data type integer: each value must be a whole number, such as 443.")
+		}
+	}
+	return nil
 }
 
 // checkPutMembers applies the API model's length and enum constraints (D).

@@ -76,7 +76,7 @@ func (s *State) getReference(env core.Env, name string, out *types.Parameter, h 
 	// Store.
 	*h = paramValues{
 		name:     base,
-		extra:    sourceResult(&ref, !byID),
+		extra:    sourceResult(&ref, !byID, s.sourceDate),
 		modified: ref.CreatedDate,
 		arn:      ref.ARN,
 	}
@@ -99,15 +99,31 @@ func (s *State) getReference(env core.Env, name string, out *types.Parameter, h 
 	return nil
 }
 
-// sourceDateLayout is Java's DateFormat.DEFAULT in the US locale, as the
-// reference scenario shows it ("Jul 28, 2018 11:09:49 AM", UTC; docs/aws-behaviour.md §1.2, S).
-// Newer JVMs write a comma after the year; the scenario's form is kept.
-const sourceDateLayout = "Jan 2, 2006 3:04:05 PM"
+// The layouts of SourceResult's createdDate: Java's DateFormat.DEFAULT
+// (MEDIUM) in the US locale, in UTC, as AWS wrote it in 2021 ("Oct 14,
+// 2021, 10:18:47 AM"; newer JVMs put a comma after the year) and in 2018
+// ("Jul 28, 2018 11:09:49 AM"), docs/aws-behaviour.md §1.2.
+const (
+	SourceDate2021 = "Jan 2, 2006, 3:04:05 PM"
+	SourceDate2018 = "Jan 2, 2006 3:04:05 PM"
+)
 
-// appendSourceDate appends t in UTC as sourceDateLayout formats it, without
-// the cost of time.Format's layout parsing (a sixth of a bridge call).
-func appendSourceDate(b []byte, t time.Time) []byte {
+// SetSourceDateLayout sets the layout of SourceResult's createdDate (a Go
+// time layout; "" is SourceDate2021, the default). It is set once, when
+// the partition is made: SourceResults are cached per secret version.
+func (s *State) SetSourceDateLayout(layout string) { s.sourceDate = layout }
+
+// appendSourceDate appends t in UTC as layout formats it; the two recorded
+// layouts are written without the cost of time.Format's layout parsing (a
+// sixth of a bridge call).
+func appendSourceDate(b []byte, t time.Time, layout string) []byte {
 	t = t.UTC()
+	if layout == "" {
+		layout = SourceDate2021
+	}
+	if layout != SourceDate2021 && layout != SourceDate2018 {
+		return t.AppendFormat(b, layout)
+	}
 	year, month, day := t.Date()
 	hour, minute, sec := t.Clock()
 	b = append(b, month.String()[:3]...)
@@ -118,6 +134,9 @@ func appendSourceDate(b []byte, t time.Time) []byte {
 		b = append(b, '0') // four digits, as time.Format writes the year
 	}
 	b = strconv.AppendInt(b, int64(year), 10)
+	if layout == SourceDate2021 {
+		b = append(b, ',')
+	}
 	b = append(b, ' ')
 	h12 := hour % 12
 	if h12 == 0 {
@@ -134,9 +153,9 @@ func appendSourceDate(b []byte, t time.Time) []byte {
 // sourceResult is the SourceResult of a reference: the selected version as
 // Gson writes it (docs/aws-behaviour.md §1.2, S): compact, keys ARN, name, versionId,
 // secretString, versionStages (left out when the version was picked by its
-// ID), createdDate; null members left out. It is written by hand, with
-// Gson's escaping, so that it matches AWS's bytes.
-func sourceResult(ref *secrets.Ref, withStages bool) string {
+// ID), createdDate (in dateLayout); null members left out. It is written by
+// hand, with Gson's escaping, so that it matches AWS's bytes.
+func sourceResult(ref *secrets.Ref, withStages bool, dateLayout string) string {
 	slot := 0
 	if withStages {
 		slot = 1
@@ -146,7 +165,7 @@ func sourceResult(ref *secrets.Ref, withStages bool) string {
 			return *p
 		}
 	}
-	src := buildSourceResult(ref, withStages)
+	src := buildSourceResult(ref, withStages, dateLayout)
 	if ref.SourceCache != nil {
 		ref.SourceCache[slot].Store(&src)
 	}
@@ -154,7 +173,7 @@ func sourceResult(ref *secrets.Ref, withStages bool) string {
 }
 
 // buildSourceResult writes a SourceResult (see sourceResult).
-func buildSourceResult(ref *secrets.Ref, withStages bool) string {
+func buildSourceResult(ref *secrets.Ref, withStages bool, dateLayout string) string {
 	var b strings.Builder
 	n := 128 + len(ref.ARN) + len(ref.Name) + len(ref.VersionID)
 	if ref.SecretString != nil {
@@ -185,12 +204,18 @@ func buildSourceResult(ref *secrets.Ref, withStages bool) string {
 		b.WriteByte(']')
 	}
 	b.WriteString(`,"createdDate":`)
-	// The date's characters (letters, digits, ',', ':', spaces) are never
-	// escaped: it is written as it is formatted.
 	var date [40]byte
-	b.WriteByte('"')
-	b.Write(appendSourceDate(date[:0], ref.CreatedDate))
-	b.WriteString(`"}`)
+	d := appendSourceDate(date[:0], ref.CreatedDate, dateLayout)
+	if dateLayout == "" || dateLayout == SourceDate2021 || dateLayout == SourceDate2018 {
+		// The recorded layouts' characters (letters, digits, ',', ':',
+		// spaces) are never escaped: the date is written as formatted.
+		b.WriteByte('"')
+		b.Write(d)
+		b.WriteByte('"')
+	} else {
+		gsonString(&b, string(d))
+	}
+	b.WriteByte('}')
 	return b.String()
 }
 

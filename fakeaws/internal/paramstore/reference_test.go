@@ -54,14 +54,15 @@ func TestSourceResult(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			if diff := cmp.Diff(tc.want, sourceResult(tc.ref, tc.stages)); diff != "" {
+			if diff := cmp.Diff(tc.want, sourceResult(tc.ref, tc.stages, SourceDate2018)); diff != "" {
 				t.Errorf("sourceResult mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
 
-// appendSourceDate writes what time.Format with sourceDateLayout writes.
+// appendSourceDate writes what time.Format writes with each recorded layout
+// (docs/aws-behaviour.md §1.2: recorded-2021.md and article-scenario.md).
 func TestAppendSourceDate(t *testing.T) {
 	t.Parallel()
 	for _, tm := range []time.Time{
@@ -71,8 +72,28 @@ func TestAppendSourceDate(t *testing.T) {
 		time.Date(999, 2, 9, 23, 59, 59, 0, time.UTC),
 		time.Date(2024, 3, 1, 10, 0, 0, 0, time.FixedZone("x", 5*3600)),
 	} {
-		if got, want := string(appendSourceDate(nil, tm)), tm.UTC().Format(sourceDateLayout); got != want {
-			t.Errorf("%v: %q, want %q", tm, got, want)
+		for _, layout := range []string{SourceDate2021, SourceDate2018} {
+			if got, want := string(appendSourceDate(nil, tm, layout)), tm.UTC().Format(layout); got != want {
+				t.Errorf("%v in %q: %q, want %q", tm, layout, got, want)
+			}
+		}
+	}
+}
+
+// SourceResult's createdDate: the 2021 layout by default, the 2018 one when
+// asked (docs/aws-behaviour.md §1.2: recorded-2021.md, article-scenario.md);
+// any other layout is escaped as a JSON string.
+func TestSourceResultDateLayouts(t *testing.T) {
+	t.Parallel()
+	ref := &secrets.Ref{ARN: "arn", Name: "n", VersionID: "v", CreatedDate: time.Date(2021, 10, 14, 10, 18, 47, 297e6, time.UTC)}
+	for layout, want := range map[string]string{
+		"":             `{"ARN":"arn","name":"n","versionId":"v","createdDate":"Oct 14, 2021, 10:18:47 AM"}`,
+		SourceDate2021: `{"ARN":"arn","name":"n","versionId":"v","createdDate":"Oct 14, 2021, 10:18:47 AM"}`,
+		SourceDate2018: `{"ARN":"arn","name":"n","versionId":"v","createdDate":"Oct 14, 2021 10:18:47 AM"}`,
+		`"2006"<`:      `{"ARN":"arn","name":"n","versionId":"v","createdDate":"\"2021\"\u003c"}`,
+	} {
+		if diff := cmp.Diff(want, sourceResult(ref, true, layout)); diff != "" {
+			t.Errorf("layout %q: (-want +got):\n%s", layout, diff)
 		}
 	}
 }

@@ -33,6 +33,8 @@ type State struct {
 	index  index             // stored names, sorted
 
 	settings map[string]*setting // customized service settings, by path
+
+	sourceDate string // layout of SourceResult's createdDate; "": SourceDate2021
 }
 
 // New returns an empty state whose references read secrets.

@@ -48,15 +48,17 @@ func (s *State) DeleteSecret(env core.Env, in *secretsmanager.DeleteSecretInput)
 		return nil, err
 	}
 	force := aws.ToBool(in.ForceDeleteWithoutRecovery)
-	if force && in.RecoveryWindowInDays != nil {
-		return nil, invalidParam("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.")
-	}
+	// The window's range is checked before its conflict with
+	// ForceDeleteWithoutRecovery (moto issue 6461, from AWS's answer).
 	window := int64(defaultRecoveryWindow)
 	if in.RecoveryWindowInDays != nil {
 		window = *in.RecoveryWindowInDays
 		if window < 7 || window > 30 {
 			return nil, invalidParam("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).")
 		}
+	}
+	if force && in.RecoveryWindowInDays != nil {
+		return nil, invalidParam("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.")
 	}
 	id := aws.ToString(in.SecretId)
 	sec := s.findForWrite(env, id)

@@ -67,6 +67,10 @@ func (s *State) UpdateSecretVersionStage(env core.Env, in *secretsmanager.Update
 			return nil, invalidParam("Version stage " + stage + " not found in version " + from.id) // M
 		}
 	}
+	if to == nil && stage == stageCurrent {
+		// AWSCURRENT can be moved, never removed (docs/aws-behaviour.md §3.5; observed).
+		return nil, invalidParam("You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.")
+	}
 	holder := sec.labels[stage]
 	if to != nil && holder != nil && holder != to && holder != from {
 		return nil, invalidParam("The parameter RemoveFromVersionId can't be empty. Staging label " + stage +

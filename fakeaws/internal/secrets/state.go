@@ -228,10 +228,30 @@ func (s *State) lookup(id string) *secret {
 		if sec := s.byARN[id]; sec != nil {
 			return sec
 		}
-		// A partial ARN: the ARN without the "-XXXXXX" suffix (docs/aws-behaviour.md §3.2, D).
+		// A partial ARN: the ARN without the "-XXXXXX" suffix (docs/aws-behaviour.md §3.2, D),
+		// unless it ends as a complete ARN does, in a hyphen and six
+		// characters: then it is taken as a complete ARN (Guide:
+		// troubleshooting, "ARN_secretnamehyphen").
+		if endsLikeSuffix(rest) {
+			return nil
+		}
 		return s.byName[rest]
 	}
 	return nil
+}
+
+// endsLikeSuffix reports whether name ends in a hyphen and six letters or
+// digits, the form of the suffix Secrets Manager adds to an ARN.
+func endsLikeSuffix(name string) bool {
+	if len(name) < 7 || name[len(name)-7] != '-' {
+		return false
+	}
+	for _, c := range []byte(name[len(name)-6:]) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // find returns the secret id names, or nil when there is none or its
@@ -445,9 +465,12 @@ func copyStages(stages []string) []string {
 	return append(make([]string, 0, len(stages)), stages...)
 }
 
-// copyTags returns a deep copy of tags, or nil when there are none.
+// copyTags returns a deep copy of tags: nil for a secret that never had
+// tags, empty (sent as "Tags": []) for one whose tags were all removed
+// (docs/aws-behaviour.md §3.5; LocalStack's AWS-validated snapshot of
+// test_secret_tags).
 func copyTags(tags []types.Tag) []types.Tag {
-	if len(tags) == 0 {
+	if tags == nil {
 		return nil
 	}
 	out := make([]types.Tag, len(tags))
