@@ -83,7 +83,7 @@ func TestRecordedComparisonCatchesDroppedVersion(t *testing.T) {
 		t.Fatalf("step 4 is compared with %q", step.Golden)
 	}
 	body := target.LastAnswer()
-	if diffs := compareRecorded(sc, step, body); len(diffs) != 0 {
+	if diffs := compareRecorded(sc, step, body, false); len(diffs) != 0 {
 		t.Fatalf("the fake's answer differs from AWS's: %q", diffs)
 	}
 	dropped := bytes.Replace(body, []byte(`,"Version":0`), nil, 1)
@@ -91,7 +91,7 @@ func TestRecordedComparisonCatchesDroppedVersion(t *testing.T) {
 		t.Fatalf("no Version 0 in %s", body)
 	}
 	want := []string{"$.Parameter.Version: missing, want 0"}
-	if diff := cmp.Diff(want, compareRecorded(sc, step, dropped)); diff != "" {
+	if diff := cmp.Diff(want, compareRecorded(sc, step, dropped, false)); diff != "" {
 		t.Errorf("without Version (-want +got):\n%s", diff)
 	}
 }
@@ -108,13 +108,13 @@ func TestRecordedSourceResultAlone(t *testing.T) {
 		}
 	}
 	body := []byte(`{"Parameter":{"SourceResult":"{\"ARN\":\"arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ\",\"name\":\"prod/App/Mysql\",\"versionId\":\"98a55589-b075-47fb-bae9-df4f289527b9\",\"secretString\":\"{\\\"key\\\":\\\"val\\\"}\",\"createdDate\":\"Jul 28, 2018 11:09:49 AM\"}"}}`)
-	if diffs := compareRecorded(sc, step, body); len(diffs) != 0 {
+	if diffs := compareRecorded(sc, step, body, false); len(diffs) != 0 {
 		t.Errorf("differences: %q", diffs)
 	}
 	reordered := bytes.Replace(body, []byte(`\"ARN\":\"arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ\",\"name\":\"prod/App/Mysql\"`),
 		[]byte(`\"name\":\"prod/App/Mysql\",\"ARN\":\"arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/App/Mysql-XYZ\"`), 1)
 	want := []string{"$: members in the order [name ARN versionId secretString createdDate], want [ARN name versionId secretString createdDate]"}
-	if diff := cmp.Diff(want, compareRecorded(sc, step, reordered)); diff != "" {
+	if diff := cmp.Diff(want, compareRecorded(sc, step, reordered, false)); diff != "" {
 		t.Errorf("reordered (-want +got):\n%s", diff)
 	}
 }
