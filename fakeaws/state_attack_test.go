@@ -3,11 +3,13 @@ package fakeaws_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/google/go-cmp/cmp"
@@ -135,21 +137,26 @@ func TestDumpLoadValuesByteExact(t *testing.T) {
 		{"versionId": "11111111-1111-4111-8111-111111111111", "secretString": "pw", "secretStringBase64": "/w==", "stages": ["AWSCURRENT"], "createdDate": "2024-01-01T00:00:00Z"}]}]}]}`, `secret "db"`, "secretStringBase64")
 }
 
-// A secret whose AWSCURRENT label was removed without being moved (which
-// UpdateSecretVersionStage allows, docs/aws-behaviour.md §3.5) is a state
-// the operations reach, so Load takes it back: a -state file written on
-// shutdown must load at the next start.
-func TestDumpLoadSecretWithoutAWSCURRENT(t *testing.T) {
+// A secret whose versions hold no AWSCURRENT is refused, naming it: no
+// operation can leave one so, since UpdateSecretVersionStage can only move
+// AWSCURRENT (docs/aws-behaviour.md §3.5), and the operation itself refuses.
+func TestLoadRefusesVersionsWithoutAWSCURRENT(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
+	loadRefused(t, `{"partitions": [{"account": "123456789012", "region": "us-east-1", "secrets": [{"name": "db", "createdDate": "2024-01-01T00:00:00Z", "versions": [
+		{"versionId": "11111111-1111-4111-8111-111111111111", "secretString": "pw1", "stages": ["AWSPREVIOUS"], "createdDate": "2024-01-01T00:00:00Z"}]}]}]}`,
+		`secret "db"`, "AWSCURRENT")
+
 	st := fakeaws.New(fakeaws.WithVersionIDs("11111111-1111-4111-8111-111111111111"))
 	s := smfake.New(st)
+	ctx := context.Background()
 	if _, err := s.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("db"), SecretString: aws.String("pw")}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("db"),
-		VersionStage: aws.String("AWSCURRENT"), RemoveFromVersionId: aws.String("11111111-1111-4111-8111-111111111111")}); err != nil {
-		t.Fatal(err)
+	_, err := s.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("db"),
+		VersionStage: aws.String("AWSCURRENT"), RemoveFromVersionId: aws.String("11111111-1111-4111-8111-111111111111")})
+	var ipe *smtypes.InvalidParameterException
+	if !errors.As(err, &ipe) {
+		t.Fatalf("removing AWSCURRENT: %v, want InvalidParameterException", err)
 	}
 	d := dump(t, st)
 	again := fakeaws.New()

@@ -183,6 +183,11 @@ func (s *State) importSecret(env core.Env, fs *fixture.Secret) (*secret, error) 
 			v.accessed.Store(dayNumber(*fv.LastAccessedDate))
 		}
 	}
+	if len(fs.Versions) > 0 && sec.labels[stageCurrent] == nil {
+		// No operation leaves a secret with versions and no AWSCURRENT:
+		// UpdateSecretVersionStage can only move it (docs/aws-behaviour.md §3.5).
+		return nil, fmt.Errorf("no version is labelled %s: a secret with versions has one", stageCurrent)
+	}
 	return sec, nil
 }
 
