@@ -7,8 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -108,7 +106,7 @@ func NewAWS(o AWSOptions) Factory {
 		if next == nil {
 			next = awshttp.NewBuildableClient()
 		}
-		tap := &clientTap{next: next}
+		tap := &bodyRecorder{next: next}
 		cfg.HTTPClient = tap
 		who, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 		if err != nil {
@@ -151,7 +149,7 @@ func scenarioName(testName string) string {
 type awsTarget struct {
 	ssmc    *ssm.Client
 	smc     *secretsmanager.Client
-	wire    *clientTap
+	wire    *bodyRecorder
 	prefix  string
 	account string // the real account
 	env     Env
@@ -428,34 +426,4 @@ func (a *awsTarget) cleanup(ctx context.Context) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// clientTap is an aws.HTTPClient that keeps the body of the last answer.
-type clientTap struct {
-	next aws.HTTPClient
-	mu   sync.Mutex
-	last []byte
-}
-
-func (c *clientTap) Do(req *http.Request) (*http.Response, error) {
-	res, err := c.next.Do(req)
-	if err != nil {
-		return res, err
-	}
-	body, err := io.ReadAll(res.Body)
-	res.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	res.Body = io.NopCloser(bytes.NewReader(body))
-	c.mu.Lock()
-	c.last = body
-	c.mu.Unlock()
-	return res, nil
-}
-
-func (c *clientTap) lastBody() []byte {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return bytes.Clone(c.last)
 }

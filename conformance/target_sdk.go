@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 )
@@ -59,12 +60,14 @@ func (r *bodyRecorder) Do(req *http.Request) (*http.Response, error) {
 	return res, nil
 }
 
-// LastAnswer returns the body of the last successful answer (WireTarget).
-func (s *sdkTarget) LastAnswer() []byte {
-	s.wire.mu.Lock()
-	defer s.wire.mu.Unlock()
-	return s.wire.last
+func (r *bodyRecorder) lastBody() []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return bytes.Clone(r.last)
 }
+
+// LastAnswer returns the body of the last successful answer (WireTarget).
+func (s *sdkTarget) LastAnswer() []byte { return s.wire.lastBody() }
 
 // SDKConfig is the target of the real SDK clients (ssm.Client,
 // secretsmanager.Client) over endpoint.Config: the SDK's own serialisation,
