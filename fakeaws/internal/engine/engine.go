@@ -168,16 +168,7 @@ func Run[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *c
 	now := e.now()
 	out, err := call(ctx, e, p, st, op, in, now)
 	if e.calls.enabled() {
-		// A shallow copy of the input: cheap, and enough for the usual reuse
-		// of one input struct across calls (fields reassigned). Calls()
-		// deep-copies what it hands out.
-		cp := new(I)
-		*cp = *in
-		c := &Call{Op: op.Op, Input: cp, Err: err, Time: now}
-		if err == nil {
-			c.Output = out
-		}
-		e.calls.record(c)
+		recordCall(e, op.Op, in, out, err, now)
 	}
 	return out, err
 }
