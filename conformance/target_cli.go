@@ -26,9 +26,6 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 )
 
-// AWSCLI is where the CLI target finds the AWS CLI v2 (Debian's awscli).
-const AWSCLI = "/usr/bin/aws"
-
 // serverBinary builds cmd/fakeaws once per test binary, next to the test
 // binary (go test removes that directory when the run ends).
 var serverBinary = sync.OnceValues(func() (string, error) {
@@ -59,6 +56,7 @@ func writable(dir string) bool {
 
 // cliTarget is the AWS CLI against a cmd/fakeaws process.
 type cliTarget struct {
+	aws     string // the AWS CLI v2's path
 	url     string
 	region  string
 	env     []string
@@ -67,7 +65,7 @@ type cliTarget struct {
 
 var endpointLine = regexp.MustCompile(`export AWS_ENDPOINT_URL=(\S+)`)
 
-// CLI is the target of the AWS CLI v2 (/usr/bin/aws) against the cmd/fakeaws
+// CLI is the target of the AWS CLI v2 (found by FindAWSCLI) against the cmd/fakeaws
 // binary, one process per target on a free port, with the CLI set to print
 // timestamps as they came on the wire. Each call runs
 //
@@ -79,11 +77,14 @@ var endpointLine = regexp.MustCompile(`export AWS_ENDPOINT_URL=(\S+)`)
 // the environment variable CI is set.
 func CLI(tb testing.TB, env Env) Target {
 	tb.Helper()
-	if _, err := os.Stat(AWSCLI); err != nil {
+	// Build the server while the CLI is looked for: both take seconds.
+	go func() { _, _ = serverBinary() }()
+	aws, err := foundAWSCLI()
+	if err != nil {
 		if os.Getenv("CI") != "" {
-			tb.Fatalf("CI is set and the AWS CLI is missing: %v", err)
+			tb.Fatalf("CI is set and there is no AWS CLI v2: %v", err)
 		}
-		tb.Skipf("no AWS CLI at %s (install Debian's awscli)", AWSCLI)
+		tb.Skipf("%v", err)
 	}
 	bin, err := serverBinary()
 	if err != nil {
@@ -133,6 +134,7 @@ func CLI(tb testing.TB, env Env) Target {
 		tb.Fatal(err)
 	}
 	return &cliTarget{
+		aws:    aws.path,
 		url:    url,
 		region: env.Region,
 		env: []string{
@@ -164,7 +166,7 @@ func (c *cliTarget) Call(ctx context.Context, svc Service, op string, in any) (a
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, AWSCLI, string(svc), kebab(op),
+	cmd := exec.CommandContext(ctx, c.aws, string(svc), kebab(op),
 		"--cli-input-json", string(endpoint.EncodeJSON(ser)),
 		"--no-paginate", "--endpoint-url", c.url, "--region", c.region, "--output", "json")
 	cmd.Env = c.env

@@ -233,6 +233,9 @@ func (e *Engine) Calls() []Call {
 	return out
 }
 
+// CallLogOff reports whether the Store keeps no call log.
+func (e *Engine) CallLogOff() bool { return !e.calls.enabled() }
+
 // ClearCalls empties the call log.
 func (e *Engine) ClearCalls() {
 	l := &e.calls
