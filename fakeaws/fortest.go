@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -184,7 +185,21 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		}
 		b.WriteByte(']')
 	case reflect.Map:
-		fmt.Fprintf(b, "map[%d]", v.Len())
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		b.WriteString("map[")
+		for i, k := range keys[:min(len(keys), maxList)] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeValue(b, k, depth+1)
+			b.WriteString(": ")
+			writeValue(b, v.MapIndex(k), depth+1)
+		}
+		if len(keys) > maxList {
+			fmt.Fprintf(b, ", … (%d in all)", len(keys))
+		}
+		b.WriteByte(']')
 	case reflect.Struct:
 		if depth >= maxDepth {
 			b.WriteString("{…}")

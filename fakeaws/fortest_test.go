@@ -168,6 +168,10 @@ func TestCallString(t *testing.T) {
 		{"bytes counted, not shown", fakeaws.Call{Op: smfake.OpCreateSecret,
 			Input: &secretsmanager.CreateSecretInput{Name: aws.String("k"), SecretBinary: []byte{1, 2, 3}}},
 			`Secrets Manager.CreateSecret {Name: "k", SecretBinary: <3 bytes>} → {}`},
+		{"maps sorted by key", fakeaws.Call{Op: smfake.OpDescribeSecret,
+			Input:  &secretsmanager.DescribeSecretInput{SecretId: aws.String("db")},
+			Output: &secretsmanager.DescribeSecretOutput{Name: aws.String("db"), VersionIdsToStages: map[string][]string{"v2": {"AWSCURRENT"}, "v1": {"AWSPREVIOUS"}}}},
+			`Secrets Manager.DescribeSecret {SecretId: "db"} → {Name: "db", VersionIdsToStages: map["v1": ["AWSPREVIOUS"], "v2": ["AWSCURRENT"]]}`},
 		{"nil input", fakeaws.Call{Op: ssmfake.OpDescribeParameters, Output: &ssm.DescribeParametersOutput{}},
 			`SSM.DescribeParameters {} → {}`},
 	} {
