@@ -102,14 +102,7 @@ func (e *Engine) dropHook(op Op, h *hookEntry) {
 }
 
 // Call is one recorded call.
-type Call struct {
-	Op     Op
-	Input  any // pointer to the SDK's input type
-	Output any // pointer to the SDK's output type; nil when Err is set
-	Err    error
-	Time   time.Time // the Store's clock at the call
-	seq    uint64
-}
+type Call = core.Call
 
 // callLog keeps the most recent calls in a ring, lock-free for writers.
 //
@@ -183,27 +176,26 @@ func (l *callLog) slot(i uint64, create bool) *atomic.Pointer[Call] {
 
 func (l *callLog) record(c *Call) {
 	i := l.n.Add(1) - 1
-	c.seq = i
+	c.Seq = i
 	l.slot(i, true).Store(c)
-}
-
-// record is a Call and its copy of the input in one allocation.
-type record[I any] struct {
-	Call
-	in I
 }
 
 // recordCall adds a call of op to the log: a shallow copy of the input
 // (cheap, and enough for the usual reuse of one input struct across calls,
 // fields reassigned; Calls deep-copies what it hands out), the output as
-// returned, or the error.
-func recordCall[I, O any](e *Engine, op Op, in *I, out *O, err error, now time.Time) {
-	r := &record[I]{Call: Call{Op: op, Err: err, Time: now}, in: *in}
-	r.Input = &r.in
-	if err == nil {
-		r.Output = out
+// returned, or the error. rec is the record allocated with the answer, or
+// nil for one of its own: either way one allocation holds the call and its
+// input.
+func recordCall[I, O any](e *Engine, op Op, in *I, out *O, err error, now time.Time, rec *core.CallRecord[I]) {
+	if rec == nil {
+		rec = new(core.CallRecord[I])
 	}
-	e.calls.record(&r.Call)
+	rec.In = *in
+	rec.Call = Call{Op: op, Input: &rec.In, Err: err, Time: now}
+	if err == nil {
+		rec.Call.Output = out
+	}
+	e.calls.record(&rec.Call)
 }
 
 // Calls returns copies of the recorded calls, oldest first: at most the
@@ -225,7 +217,7 @@ func (e *Engine) Calls() []Call {
 			continue // no call stored in this chunk yet
 		}
 		c := s.Load()
-		if c == nil || c.seq != i {
+		if c == nil || c.Seq != i {
 			continue // overwritten, cleared or not yet stored
 		}
 		out = append(out, Call{Op: c.Op, Input: core.DeepCopyAny(c.Input), Output: core.DeepCopyAny(c.Output), Err: c.Err, Time: c.Time})
