@@ -106,14 +106,25 @@ func BenchmarkGetParameter(b *testing.B) {
 }
 
 // BenchmarkNewStore is what a test pays for its own Store: New() with no
-// options and a client, alone and with the first two calls (a put and a
-// get).
+// options alone, then with a client and its first call (a put), and its
+// first two (a put and a get).
 func BenchmarkNewStore(b *testing.B) {
 	ctx := context.Background()
 	b.Run("new", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			storeSink = fakeaws.New()
+		}
+	})
+	b.Run("new+put", func(b *testing.B) {
+		put := &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("blue"), Type: types.ParameterTypeString}
+		b.ReportAllocs()
+		for b.Loop() {
+			st := fakeaws.New()
+			if _, err := ssmfake.New(st).PutParameter(ctx, put); err != nil {
+				b.Fatal(err)
+			}
+			storeSink = st
 		}
 	})
 	b.Run("new+put+get", func(b *testing.B) {
