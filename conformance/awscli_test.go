@@ -1,6 +1,8 @@
 package conformance
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -102,4 +104,62 @@ func TestFindAWSCLIHere(t *testing.T) {
 		t.Errorf("%s --version = %q, want aws-cli/2.*", path, version)
 	}
 	t.Logf("%s: %s", path, version)
+}
+
+// TestPythonOf reads the interpreter from a script's first line.
+func TestPythonOf(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("no fork server on Windows")
+	}
+	dir := t.TempDir()
+	for first, want := range map[string]string{
+		"#!/usr/bin/python3\n":            "/usr/bin/python3",
+		"#!/opt/py/bin/python3.11 \n":     "/opt/py/bin/python3.11",
+		"#!/bin/sh\n":                     "",
+		"#!/usr/bin/python3 -E\n":         "", // arguments: run it as it is
+		"\x7fELF\x02\x01\x01":             "", // a bundled binary (AWS's installer)
+		"#!/usr/bin/env no-such-python\n": "",
+	} {
+		p := filepath.Join(dir, "aws")
+		if err := os.WriteFile(p, []byte(first+"import sys\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if got := pythonOf(p); got != want {
+			t.Errorf("pythonOf(%q...) = %q, want %q", first, got, want)
+		}
+	}
+}
+
+// TestForkServerRunsTheCLIAsExecDoes runs the same commands through the
+// fork server and as processes of their own: the output, the error output
+// and the exit status must be the same.
+func TestForkServerRunsTheCLIAsExecDoes(t *testing.T) {
+	t.Parallel()
+	found, err := foundAWSCLI()
+	if err != nil {
+		t.Skip(err)
+	}
+	python := pythonOf(found.path)
+	if python == "" {
+		t.Skipf("%s is not a Python script", found.path)
+	}
+	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "AWS_ACCESS_KEY_ID=x", "AWS_SECRET_ACCESS_KEY=y", "AWS_REGION=eu-west-1", "AWS_PAGER="}
+	fs, err := startForkServer(t, python, found.path, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := &execRunner{aws: found.path, env: env}
+	for _, args := range [][]string{
+		{"--version"},
+		{"configure", "get", "region"},                    // reads the environment: eu-west-1
+		{"ssm", "no-such-command"},                        // a usage error: exit 252, text on stderr
+		{"ssm", "get-parameter", "--cli-input-json", "{"}, // the CLI's own validation
+	} {
+		fo, fe, ferr := fs.run(context.Background(), args)
+		eo, ee, eerr := ex.run(context.Background(), args)
+		if string(fo) != string(eo) || string(fe) != string(ee) || fmt.Sprint(ferr) != fmt.Sprint(eerr) {
+			t.Errorf("aws %q:\nfork server: %q %q %v\nprocess:     %q %q %v", args, fo, fe, ferr, eo, ee, eerr)
+		}
+	}
 }
