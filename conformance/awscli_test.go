@@ -152,8 +152,7 @@ func TestForkServerRunsTheCLIAsExecDoes(t *testing.T) {
 	ex := &execRunner{aws: found.path, env: env}
 	for _, args := range [][]string{
 		{"--version"},
-		{"configure", "get", "region"},                    // reads the environment: eu-west-1
-		{"ssm", "no-such-command"},                        // a usage error: exit 252, text on stderr
+		{"ssm", "no-such-command"}, // a usage error: exit 252, text on stderr
 		{"ssm", "get-parameter", "--cli-input-json", "{"}, // the CLI's own validation
 	} {
 		fo, fe, ferr := fs.run(context.Background(), args)
