@@ -121,15 +121,16 @@ const (
 	maxDepth  = 3  // levels of nested structs shown
 )
 
-// quietFields are the fields of SDK outputs left out of a call's
+// quiet reports whether a field of an SDK type is left out of a call's
 // description: long, and rarely what a failing test is about.
-var quietFields = map[string]bool{
-	"ARN": true, "DataType": true, "LastModifiedDate": true, "LastModifiedUser": true,
-	"CreatedDate": true, "SourceResult": true, "ResultMetadata": true,
-	"LastAccessedDate": true, "LastChangedDate": true, "LastRotatedDate": true,
+func quiet(field string) bool {
+	switch field {
+	case "ARN", "DataType", "LastModifiedDate", "LastModifiedUser", "CreatedDate",
+		"SourceResult", "ResultMetadata", "LastAccessedDate", "LastChangedDate", "LastRotatedDate":
+		return true
+	}
+	return false
 }
-
-var timeType = reflect.TypeFor[time.Time]()
 
 // isZero reports whether v shows nothing: nil, or a zero value.
 func isZero(v reflect.Value) bool {
@@ -150,7 +151,7 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		}
 		v = v.Elem()
 	}
-	if v.Type() == timeType {
+	if v.Type() == reflect.TypeFor[time.Time]() {
 		b.WriteString(v.Interface().(time.Time).UTC().Format(time.RFC3339Nano))
 		return
 	}
@@ -210,7 +211,7 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		t := v.Type()
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if !f.IsExported() || quietFields[f.Name] || isZero(v.Field(i)) {
+			if !f.IsExported() || quiet(f.Name) || isZero(v.Field(i)) {
 				continue
 			}
 			if !first {
