@@ -109,6 +109,7 @@ for line in sys.stdin:
         try:
             out = os.open(req["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             err = os.open(req["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # as exec.Cmd gives
             os.dup2(out, 1)
             os.dup2(err, 2)
             sys.argv = [script] + req["args"]
