@@ -46,7 +46,7 @@ func filled(b *testing.B, n int) *filledStore {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	st := fakeaws.New(fakeaws.WithSeed(1))
+	st := fakeaws.New()
 	c := smfake.New(st)
 	for i := range n {
 		if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
