@@ -8,9 +8,12 @@ type Call struct {
 	Input  any // pointer to the SDK's input type
 	Output any // pointer to the SDK's output type; nil when Err is set
 	Err    error
-	Time   time.Time // the Store's clock at the call
-	Seq    uint64    // the call's number in the log, from 0
+	Millis int64  // the Store's clock at the call, in milliseconds since 1970 (UTC)
+	Seq    uint64 // the call's number in the log, from 0
 }
+
+// Time returns the Store's clock at the call, in UTC, to the millisecond.
+func (c *Call) Time() time.Time { return time.UnixMilli(c.Millis).UTC() }
 
 // CallRecord is a logged call with the copy of its input the log keeps,
 // allocated together.

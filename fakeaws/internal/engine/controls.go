@@ -191,7 +191,7 @@ func recordCall[I, O any](e *Engine, op Op, in *I, out *O, err error, now time.T
 		rec = new(core.CallRecord[I])
 	}
 	rec.In = *in
-	rec.Call = Call{Op: op, Input: &rec.In, Err: err, Time: now}
+	rec.Call = Call{Op: op, Input: &rec.In, Err: err, Millis: now.UnixMilli()}
 	if err == nil {
 		rec.Call.Output = out
 	}
@@ -220,7 +220,7 @@ func (e *Engine) Calls() []Call {
 		if c == nil || c.Seq != i {
 			continue // overwritten, cleared or not yet stored
 		}
-		out = append(out, Call{Op: c.Op, Input: core.DeepCopyAny(c.Input), Output: core.DeepCopyAny(c.Output), Err: c.Err, Time: c.Time})
+		out = append(out, Call{Op: c.Op, Input: core.DeepCopyAny(c.Input), Output: core.DeepCopyAny(c.Output), Err: c.Err, Millis: c.Millis})
 	}
 	return out
 }
