@@ -26,9 +26,6 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 )
 
-// AWSCLI is where the CLI target finds the AWS CLI v2 (Debian's awscli).
-const AWSCLI = "/usr/bin/aws"
-
 // serverBinary builds cmd/fakeaws once per test binary, next to the test
 // binary (go test removes that directory when the run ends).
 var serverBinary = sync.OnceValues(func() (string, error) {
@@ -59,16 +56,16 @@ func writable(dir string) bool {
 
 // cliTarget is the AWS CLI against a cmd/fakeaws process.
 type cliTarget struct {
+	cli     cliRunner // runs the AWS CLI v2
 	url     string
 	region  string
-	env     []string
 	timeout time.Duration
 	last    []byte // the JSON printed for the last call that succeeded
 }
 
 var endpointLine = regexp.MustCompile(`export AWS_ENDPOINT_URL=(\S+)`)
 
-// CLI is the target of the AWS CLI v2 (/usr/bin/aws) against the cmd/fakeaws
+// CLI is the target of the AWS CLI v2 (found by FindAWSCLI) against the cmd/fakeaws
 // binary, one process per target on a free port, with the CLI set to print
 // timestamps as they came on the wire. Each call runs
 //
@@ -76,15 +73,22 @@ var endpointLine = regexp.MustCompile(`export AWS_ENDPOINT_URL=(\S+)`)
 //
 // and reads stdout back into the SDK's output type, or stderr's "An error
 // occurred (<Code>) when calling the <Op> operation: <message>" into a
-// *smithy.GenericAPIError. Without the CLI the target skips, or fails when
-// the environment variable CI is set.
+// *smithy.GenericAPIError. Each command is a process of its own; when the
+// CLI is a Python script (Debian's awscli, a pip install), the processes
+// are forked from one that has imported the CLI's code, which saves most of
+// the half second of CPU each start would take (FAKEAWS_AWS_CLI_NO_FORK
+// set starts each from scratch). Without the CLI the target skips, or fails
+// when the environment variable CI is set.
 func CLI(tb testing.TB, env Env) Target {
 	tb.Helper()
-	if _, err := os.Stat(AWSCLI); err != nil {
+	// Build the server while the CLI is looked for: both take seconds.
+	go func() { _, _ = serverBinary() }()
+	aws, err := foundAWSCLI()
+	if err != nil {
 		if os.Getenv("CI") != "" {
-			tb.Fatalf("CI is set and the AWS CLI is missing: %v", err)
+			tb.Fatalf("CI is set and there is no AWS CLI v2: %v", err)
 		}
-		tb.Skipf("no AWS CLI at %s (install Debian's awscli)", AWSCLI)
+		tb.Skipf("%v", err)
 	}
 	bin, err := serverBinary()
 	if err != nil {
@@ -141,7 +145,7 @@ func CLI(tb testing.TB, env Env) Target {
 	return &cliTarget{
 		url:    url,
 		region: env.Region,
-		env: []string{
+		cli: newCLIRunner(tb, aws.path, []string{
 			"PATH=" + os.Getenv("PATH"),
 			"HOME=" + dir,
 			"AWS_CONFIG_FILE=" + config,
@@ -151,7 +155,7 @@ func CLI(tb testing.TB, env Env) Target {
 			"AWS_PAGER=",
 			"AWS_MAX_ATTEMPTS=1",
 			"AWS_EC2_METADATA_DISABLED=true",
-		},
+		}),
 		timeout: 2 * time.Minute,
 	}
 }
@@ -170,23 +174,19 @@ func (c *cliTarget) Call(ctx context.Context, svc Service, op string, in any) (a
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, AWSCLI, string(svc), kebab(op),
+	stdout, stderr, runErr := c.cli.run(ctx, []string{string(svc), kebab(op),
 		"--cli-input-json", string(endpoint.EncodeJSON(ser)),
-		"--no-paginate", "--endpoint-url", c.url, "--region", c.region, "--output", "json")
-	cmd.Env = c.env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
+		"--no-paginate", "--endpoint-url", c.url, "--region", c.region, "--output", "json"})
 	if runErr != nil {
-		if m := cliError.FindStringSubmatch(stderr.String()); m != nil {
-			return nil, &smithy.GenericAPIError{Code: m[1], Message: strings.TrimRight(m[3], "\n")}
+		if m := cliError.FindSubmatch(stderr); m != nil {
+			return nil, &smithy.GenericAPIError{Code: string(m[1]), Message: strings.TrimRight(string(m[3]), "\n")}
 		}
-		return nil, fmt.Errorf("aws %s %s: %v\n%s", svc, kebab(op), runErr, stderr.String())
+		return nil, fmt.Errorf("aws %s %s: %v\n%s", svc, kebab(op), runErr, stderr)
 	}
-	c.last = stdout.Bytes()
+	c.last = stdout
 	out := reflect.New(outType).Interface()
-	if err := endpoint.DecodeJSON(stdout.Bytes(), out); err != nil {
-		return nil, fmt.Errorf("aws %s %s printed %q: %v", svc, kebab(op), stdout.String(), err)
+	if err := endpoint.DecodeJSON(stdout, out); err != nil {
+		return nil, fmt.Errorf("aws %s %s printed %q: %v", svc, kebab(op), stdout, err)
 	}
 	return out, nil
 }

@@ -82,7 +82,7 @@ func (s *Store) Calls() []Call {
 	}
 	out := make([]Call, len(calls))
 	for i, c := range calls {
-		out[i] = Call{Op: Op(c.Op), Input: c.Input, Output: c.Output, Err: c.Err, Time: c.Time}
+		out[i] = Call{Op: Op(c.Op), Input: c.Input, Output: c.Output, Err: c.Err, Time: c.Time()}
 	}
 	return out
 }

@@ -10,7 +10,9 @@
 //	smc := smfake.New(st)   // same methods as *secretsmanager.Client
 //
 // or through the real SDK clients over an in-memory transport (package
-// endpoint), or over a loopback server (cmd/fakeaws) for the AWS CLI.
+// endpoint), or over a loopback server (cmd/fakeaws) for the AWS CLI. In a
+// test, NewForTest(t) makes the Store and, if the test fails, logs the
+// Store's recent calls with it.
 //
 // What is exact: values, versions, labels and stages, paging, the
 // /aws/reference/secretsmanager/ bridge, and errors (the SDK's own typed

@@ -36,7 +36,7 @@ var (
 )
 
 func newBenchStore() *fakeaws.Store {
-	return fakeaws.New(fakeaws.WithClock(clock.NewFake(time.Date(2024, 1, 2, 3, 4, 5, 678e6, time.UTC))), fakeaws.WithCallLog(0))
+	return fakeaws.New(fakeaws.WithClock(clock.NewFake(time.Date(2024, 1, 2, 3, 4, 5, 678e6, time.UTC))))
 }
 
 // paramStore returns a Store holding one parameter, and the direct answer

@@ -32,8 +32,9 @@ var (
 	fills  = map[int]*filledStore{}
 )
 
-// filled returns a Store (call log off) holding n secrets named
-// app<i%100>/s<i> with a 16-byte value each, built once per process and size.
+// filled returns a default Store holding n secrets named app<i%100>/s<i>
+// with a 16-byte value each, built once per process and size; the call log
+// is emptied after the fill.
 func filled(b *testing.B, n int) *filledStore {
 	b.Helper()
 	fillMu.Lock()
@@ -45,7 +46,7 @@ func filled(b *testing.B, n int) *filledStore {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	st := fakeaws.New(fakeaws.WithCallLog(0), fakeaws.WithSeed(1))
+	st := fakeaws.New()
 	c := smfake.New(st)
 	for i := range n {
 		if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
@@ -54,6 +55,7 @@ func filled(b *testing.B, n int) *filledStore {
 			b.Fatal(err)
 		}
 	}
+	st.ClearCalls()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	f := &filledStore{st: st, c: c, bytesEach: float64(after.HeapAlloc-before.HeapAlloc) / float64(n)}
@@ -107,7 +109,7 @@ func BenchmarkPutSecretValue(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
 			f := filled(b, n)
 			clk := clock.NewFake(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
-			st := fakeaws.New(fakeaws.WithCallLog(0), fakeaws.WithClock(clk))
+			st := fakeaws.New(fakeaws.WithClock(clk))
 			c := smfake.New(st)
 			// The big Store's secrets share the index sizes under test: load them.
 			var dump bytes.Buffer

@@ -26,26 +26,44 @@ type filledStore struct {
 	bytesEach float64 // heap bytes per stored parameter, value included
 }
 
+// A store names the Store a benchmark runs on: the default one (New() with
+// no options) or one with the call log off, as every benchmark ran before
+// 2026-11-30.
+type store struct {
+	name string
+	opts []fakeaws.Option
+}
+
 var (
-	fillMu sync.Mutex
-	fills  = map[int]*filledStore{}
+	storeDefault = store{"default", nil}
+	storeLogOff  = store{"log=off", []fakeaws.Option{fakeaws.WithCallLog(0)}}
 )
 
-// filled returns a Store (call log off) holding n parameters named
-// /svc<i%100>/p<i> with 8-byte values, plus one secret, built once per
-// process and size.
-func filled(b *testing.B, n int) *filledStore {
+type fillKey struct {
+	n     int
+	store string
+}
+
+var (
+	fillMu sync.Mutex
+	fills  = map[fillKey]*filledStore{}
+)
+
+// filled returns a Store holding n parameters named /svc<i%100>/p<i> with
+// 8-byte values, plus one secret, built once per process, size and store
+// kind; the call log, if any, is emptied after the fill.
+func filled(b *testing.B, n int, s store) *filledStore {
 	b.Helper()
 	fillMu.Lock()
 	defer fillMu.Unlock()
-	if f := fills[n]; f != nil {
+	if f := fills[fillKey{n, s.name}]; f != nil {
 		return f
 	}
 	ctx := context.Background()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	st := fakeaws.New(fakeaws.WithCallLog(0), fakeaws.WithSeed(1))
+	st := fakeaws.New(s.opts...)
 	c := ssmfake.New(st)
 	for i := range n {
 		if _, err := c.PutParameter(ctx, &ssm.PutParameterInput{
@@ -54,32 +72,82 @@ func filled(b *testing.B, n int) *filledStore {
 			b.Fatal(err)
 		}
 	}
+	st.ClearCalls()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	if _, err := smfake.New(st).CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("prod/db"), SecretString: aws.String(`{"password":"x"}`)}); err != nil {
 		b.Fatal(err)
 	}
+	st.ClearCalls()
 	f := &filledStore{st: st, c: c, bytesEach: float64(after.HeapAlloc-before.HeapAlloc) / float64(n)}
-	fills[n] = f
+	fills[fillKey{n, s.name}] = f
 	return f
 }
 
+// BenchmarkGetParameter reads one parameter, on the default Store and on
+// one with the call log off.
 func BenchmarkGetParameter(b *testing.B) {
 	ctx := context.Background()
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
-			f := filled(b, n)
-			in := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := f.c.GetParameter(ctx, in); err != nil {
-					b.Fatal(err)
+	for _, s := range []store{storeDefault, storeLogOff} {
+		for _, n := range sizes {
+			b.Run(fmt.Sprintf("%s/n=%.0e", s.name, float64(n)), func(b *testing.B) {
+				f := filled(b, n, s)
+				in := &ssm.GetParameterInput{Name: aws.String("/svc07/p0000007")}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := f.c.GetParameter(ctx, in); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(f.bytesEach, "heapB/param")
-		})
+				b.ReportMetric(f.bytesEach, "heapB/param")
+			})
+		}
 	}
 }
+
+// BenchmarkNewStore is what a test pays for its own Store: New() with no
+// options alone, then with a client and its first call (a put), and its
+// first two (a put and a get).
+func BenchmarkNewStore(b *testing.B) {
+	ctx := context.Background()
+	b.Run("new", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			storeSink = fakeaws.New()
+		}
+	})
+	b.Run("new+put", func(b *testing.B) {
+		put := &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("blue"), Type: types.ParameterTypeString}
+		b.ReportAllocs()
+		for b.Loop() {
+			st := fakeaws.New()
+			if _, err := ssmfake.New(st).PutParameter(ctx, put); err != nil {
+				b.Fatal(err)
+			}
+			storeSink = st
+		}
+	})
+	b.Run("new+put+get", func(b *testing.B) {
+		put := &ssm.PutParameterInput{Name: aws.String("/app/mode"), Value: aws.String("blue"), Type: types.ParameterTypeString}
+		get := &ssm.GetParameterInput{Name: aws.String("/app/mode")}
+		b.ReportAllocs()
+		for b.Loop() {
+			st := fakeaws.New()
+			c := ssmfake.New(st)
+			if _, err := c.PutParameter(ctx, put); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := c.GetParameter(ctx, get); err != nil {
+				b.Fatal(err)
+			}
+			storeSink = st
+		}
+	})
+}
+
+// storeSink keeps the last Store of BenchmarkNewStore reachable, so the
+// compiler cannot drop the work.
+var storeSink *fakeaws.Store
 
 // BenchmarkGetParameterReference is the bridge: GetParameter on
 // /aws/reference/secretsmanager/<id>, which reads Secrets Manager.
@@ -87,7 +155,7 @@ func BenchmarkGetParameterReference(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
-			f := filled(b, n)
+			f := filled(b, n, storeDefault)
 			in := &ssm.GetParameterInput{Name: aws.String("/aws/reference/secretsmanager/prod/db"), WithDecryption: aws.Bool(true)}
 			b.ReportAllocs()
 			for b.Loop() {
@@ -106,7 +174,7 @@ func BenchmarkGetParametersByPath(b *testing.B) {
 	for _, n := range sizes {
 		for _, rec := range []bool{false, true} {
 			b.Run(fmt.Sprintf("recursive=%v/n=%.0e", rec, float64(n)), func(b *testing.B) {
-				f := filled(b, n)
+				f := filled(b, n, storeDefault)
 				path := "/svc42"
 				if rec {
 					path = "/"
@@ -128,7 +196,7 @@ func BenchmarkDescribeParametersBeginsWith(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
-			f := filled(b, n)
+			f := filled(b, n, storeDefault)
 			in := &ssm.DescribeParametersInput{MaxResults: aws.Int32(10), ParameterFilters: []types.ParameterStringFilter{
 				{Key: aws.String("Name"), Option: aws.String("BeginsWith"), Values: []string{"/svc42/"}}}}
 			b.ReportAllocs()
@@ -148,7 +216,7 @@ func BenchmarkPutParameterOverwrite(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
-			f := filled(b, n)
+			f := filled(b, n, storeDefault)
 			name := fmt.Sprintf("/bench/overwrite/n%d", n)
 			in := &ssm.PutParameterInput{Name: aws.String(name), Value: aws.String("v"), Type: types.ParameterTypeString, Overwrite: aws.Bool(true)}
 			for range 120 {
@@ -195,18 +263,22 @@ var heaps = []struct {
 // heapSink keeps the extra heap of a parallel benchmark live.
 var heapSink []byte
 
-// onHeaps runs run as one sub-benchmark per heap, on the Store of 1,000
-// parameters, with the timer reset.
+// onHeaps runs run as one sub-benchmark per store kind and heap, on the
+// Store of 1,000 parameters, with the timer reset.
 func onHeaps(b *testing.B, run func(b *testing.B, f *filledStore)) {
-	for _, h := range heaps {
-		b.Run(h.name, func(b *testing.B) {
-			f := filled(b, 1_000)
-			heapSink = make([]byte, h.bytes)
-			defer func() { heapSink = nil }()
-			b.ReportAllocs()
-			b.ResetTimer()
-			run(b, f)
-		})
+	for _, s := range []store{storeDefault, storeLogOff} {
+		for _, h := range heaps {
+			b.Run(s.name+"/"+h.name, func(b *testing.B) {
+				f := filled(b, 1_000, s)
+				heapSink = make([]byte, h.bytes)
+				defer func() { heapSink = nil }()
+				b.ReportAllocs()
+				b.ResetTimer()
+				run(b, f)
+				b.StopTimer()
+				f.st.ClearCalls()
+			})
+		}
 	}
 }
 

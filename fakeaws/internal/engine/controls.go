@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -101,34 +102,100 @@ func (e *Engine) dropHook(op Op, h *hookEntry) {
 }
 
 // Call is one recorded call.
-type Call struct {
-	Op     Op
-	Input  any // pointer to the SDK's input type
-	Output any // pointer to the SDK's output type; nil when Err is set
-	Err    error
-	Time   time.Time // the Store's clock at the call
-	seq    uint64
-}
+type Call = core.Call
 
 // callLog keeps the most recent calls in a ring, lock-free for writers.
+//
+// The ring is cut into chunks that double in size (32 slots, 64, 128, ...),
+// each made when a call first needs it, so a Store that makes a few calls
+// holds a few hundred bytes of log, and one that makes many grows it to its
+// capacity. The call counter sits on cache lines of its own, and
+// consecutive calls are stored a cache line apart within a chunk (slotOf),
+// so two cores recording calls do not write the same line twice over.
 type callLog struct {
-	slots []atomic.Pointer[Call]
-	n     atomic.Uint64
+	chunks []atomic.Pointer[callChunk] // chunk k holds firstChunk<<k slots
+	size   uint64                      // capacity, in calls
+	_      [cacheLine]byte
+	n      atomic.Uint64 // calls recorded since the Store was made
+	_      [cacheLine]byte
 }
+
+// cacheLine is the padding that keeps a hot counter off its neighbours'
+// cache lines: two 64-byte lines, as the adjacent-line prefetcher of x86
+// fetches lines in pairs.
+const cacheLine = 128
+
+// firstChunk is the size of the call log's first chunk: 256 bytes of
+// pointers, what a Store's first call costs the log.
+const firstChunk = 32
+
+type callChunk struct{ slots []atomic.Pointer[Call] }
+
+// chunkOf returns the chunk of ring position r and r's index in it: chunk k
+// holds positions firstChunk*(2^k-1) to firstChunk*(2^(k+1)-1)-1.
+func chunkOf(r uint64) (k int, j uint64) {
+	k = bits.Len64(r/firstChunk+1) - 1
+	return k, r - firstChunk*(1<<k-1)
+}
+
+// slotOf maps the j-th call of a chunk of m slots (m a multiple of 8) to
+// its slot: consecutive calls go to slots 8 apart (64 bytes), and each run
+// of m/8 calls puts one call on every cache line of the chunk.
+func slotOf(j, m uint64) uint64 { return (j%(m/8))*8 + j/(m/8) }
 
 func newCallLog(capacity int) callLog {
 	if capacity <= 0 {
 		return callLog{}
 	}
-	return callLog{slots: make([]atomic.Pointer[Call], capacity)}
+	size := uint64(capacity)
+	k, _ := chunkOf(size - 1)
+	return callLog{size: size, chunks: make([]atomic.Pointer[callChunk], k+1)}
 }
 
-func (l *callLog) enabled() bool { return len(l.slots) > 0 }
+func (l *callLog) enabled() bool { return l.size > 0 }
+
+// slot returns the slot of call i, making its chunk when create is set (a
+// missing chunk is nil otherwise).
+func (l *callLog) slot(i uint64, create bool) *atomic.Pointer[Call] {
+	r := i % l.size
+	k, j := chunkOf(r)
+	ch := l.chunks[k].Load()
+	if ch == nil {
+		if !create {
+			return nil
+		}
+		// The last chunk holds only what the capacity needs, rounded up to
+		// whole cache lines.
+		m := min(uint64(firstChunk)<<k, l.size-(r-j))
+		m = (m + 7) &^ 7
+		l.chunks[k].CompareAndSwap(nil, &callChunk{slots: make([]atomic.Pointer[Call], m)})
+		ch = l.chunks[k].Load() // ours, or the one another call made first
+	}
+	return &ch.slots[slotOf(j, uint64(len(ch.slots)))]
+}
 
 func (l *callLog) record(c *Call) {
 	i := l.n.Add(1) - 1
-	c.seq = i
-	l.slots[i%uint64(len(l.slots))].Store(c)
+	c.Seq = i
+	l.slot(i, true).Store(c)
+}
+
+// recordCall adds a call of op to the log: a shallow copy of the input
+// (cheap, and enough for the usual reuse of one input struct across calls,
+// fields reassigned; Calls deep-copies what it hands out), the output as
+// returned, or the error. rec is the record allocated with the answer, or
+// nil for one of its own: either way one allocation holds the call and its
+// input.
+func recordCall[I, O any](e *Engine, op Op, in *I, out *O, err error, now time.Time, rec *core.CallRecord[I]) {
+	if rec == nil {
+		rec = new(core.CallRecord[I])
+	}
+	rec.In = *in
+	rec.Call = Call{Op: op, Input: &rec.In, Err: err, Millis: now.UnixMilli()}
+	if err == nil {
+		rec.Call.Output = out
+	}
+	e.calls.record(&rec.Call)
 }
 
 // Calls returns copies of the recorded calls, oldest first: at most the
@@ -140,25 +207,36 @@ func (e *Engine) Calls() []Call {
 	}
 	end := l.n.Load()
 	start := uint64(0)
-	if c := uint64(len(l.slots)); end > c {
-		start = end - c
+	if end > l.size {
+		start = end - l.size
 	}
 	out := make([]Call, 0, end-start)
 	for i := start; i < end; i++ {
-		c := l.slots[i%uint64(len(l.slots))].Load()
-		if c == nil || c.seq != i {
-			continue // overwritten or not yet stored
+		s := l.slot(i, false)
+		if s == nil {
+			continue // no call stored in this chunk yet
 		}
-		out = append(out, Call{Op: c.Op, Input: core.DeepCopyAny(c.Input), Output: core.DeepCopyAny(c.Output), Err: c.Err, Time: c.Time})
+		c := s.Load()
+		if c == nil || c.Seq != i {
+			continue // overwritten, cleared or not yet stored
+		}
+		out = append(out, Call{Op: c.Op, Input: core.DeepCopyAny(c.Input), Output: core.DeepCopyAny(c.Output), Err: c.Err, Millis: c.Millis})
 	}
 	return out
 }
 
+// CallLogOff reports whether the Store keeps no call log.
+func (e *Engine) CallLogOff() bool { return !e.calls.enabled() }
+
 // ClearCalls empties the call log.
 func (e *Engine) ClearCalls() {
 	l := &e.calls
-	for i := range l.slots {
-		l.slots[i].Store(nil)
+	for k := range l.chunks {
+		if ch := l.chunks[k].Load(); ch != nil {
+			for i := range ch.slots {
+				ch.slots[i].Store(nil)
+			}
+		}
 	}
 }
 

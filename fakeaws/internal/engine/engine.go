@@ -184,23 +184,15 @@ func Run[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *c
 		in = new(I)
 	}
 	now := e.now()
-	out, err := call(ctx, e, p, st, op, in, now)
+	var rec *core.CallRecord[I] // the call's log record, when the answer was allocated with it
+	out, err := call(ctx, e, p, st, op, in, now, &rec)
 	if e.calls.enabled() {
-		// A shallow copy of the input: cheap, and enough for the usual reuse
-		// of one input struct across calls (fields reassigned). Calls()
-		// deep-copies what it hands out.
-		cp := new(I)
-		*cp = *in
-		c := &Call{Op: op.Op, Input: cp, Err: err, Time: now}
-		if err == nil {
-			c.Output = out
-		}
-		e.calls.record(c)
+		recordCall(e, op.Op, in, out, err, now, rec)
 	}
 	return out, err
 }
 
-func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I, now time.Time) (*O, error) {
+func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I, now time.Time, rec **core.CallRecord[I]) (*O, error) {
 	service, name := op.Op.Service(), op.Op.Name()
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
@@ -231,7 +223,10 @@ func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *
 	}
 	env := core.Env{Now: now, IDs: e.ids, Account: p.Account, Region: p.Region}
 	var a any
-	if op.Alloc != nil {
+	switch {
+	case op.AllocLogged != nil && e.calls.enabled():
+		a, *rec = op.AllocLogged()
+	case op.Alloc != nil:
 		a = op.Alloc()
 	}
 	out, err := locked(e, p, pol, st, op, env, in, a)

@@ -199,8 +199,8 @@ func TestCallLogKeepsCopiesOfTheMostRecent(t *testing.T) {
 			t.Errorf("call %d = %+v", i, c)
 		}
 		wantTime := time.Date(2024, 1, 2, 3, 4, 5+wantBy-1, 678000000, time.UTC)
-		if !c.Time.Equal(wantTime) {
-			t.Errorf("call %d time %v, want %v (the clock, truncated to ms)", i, c.Time, wantTime)
+		if got := c.Time(); !got.Equal(wantTime) || got.Location() != time.UTC {
+			t.Errorf("call %d time %v, want %v (the clock, truncated to ms, UTC)", i, got, wantTime)
 		}
 	}
 	calls[0].Input.(*incInput).Tags[0] = "x"

@@ -17,8 +17,9 @@ var GetSecretValue = &op[secretsmanager.GetSecretValueInput, secretsmanager.GetS
 	Resources: func(s *State, _ core.Env, in *secretsmanager.GetSecretValueInput) []core.Resource {
 		return s.secretResource(in.SecretId)
 	},
-	Alloc:   newSecretValueAnswer,
-	RunInto: (*State).getSecretValueInto,
+	Alloc:       newSecretValueAnswer,
+	RunInto:     (*State).getSecretValueInto,
+	AllocLogged: core.AllocWithRecord[SecretValueAnswer, secretsmanager.GetSecretValueInput],
 }
 
 // resolve picks the version GetSecretValue reads: VersionId if given (and
