@@ -79,6 +79,7 @@ func main() {
 	only := flag.String("only", "", "run only the mutants whose ID contains this")
 	list := flag.Bool("list", false, "list the mutants and stop")
 	out := flag.String("o", "", "also write the results here, as JSON lines")
+	rerun := flag.String("rerun", "", "run again the mutants that survived in this results file (from -o), instead of sampling")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: mutate [flags] package...\n")
 		flag.PrintDefaults()
@@ -88,7 +89,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Args(), *n, *seed, *race, *timeout, *equiv, *only, *list, *out); err != nil {
+	if err := run(flag.Args(), *n, *seed, *race, *timeout, *equiv, *only, *list, *out, *rerun); err != nil {
 		fmt.Fprintln(os.Stderr, "mutate:", err)
 		os.Exit(1)
 	}
@@ -123,7 +124,7 @@ func goList(args ...string) ([]goPkg, error) {
 	return pkgs, nil
 }
 
-func run(patterns []string, n int, seed uint64, race bool, timeout time.Duration, equivFile, only string, list bool, outFile string) error {
+func run(patterns []string, n int, seed uint64, race bool, timeout time.Duration, equivFile, only string, list bool, outFile, rerunFile string) error {
 	targets, err := goList(patterns...)
 	if err != nil {
 		return err
@@ -137,6 +138,12 @@ func run(patterns []string, n int, seed uint64, race bool, timeout time.Duration
 	all, err := goList("-test", "-deps=false", "./...")
 	if err != nil {
 		return err
+	}
+	var again map[string]bool
+	if rerunFile != "" {
+		if again, err = survivors(rerunFile); err != nil {
+			return err
+		}
 	}
 	var w *os.File
 	if outFile != "" {
@@ -162,10 +169,17 @@ func run(patterns []string, n int, seed uint64, race bool, timeout time.Duration
 		if only != "" {
 			ms = slices.DeleteFunc(ms, func(m mutant) bool { return !strings.Contains(m.ID, only) })
 		}
-		r := rand.New(rand.NewPCG(seed, 0x6d757461))
-		r.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
-		if n > 0 && len(ms) > n {
-			ms = ms[:n]
+		if again != nil {
+			ms = slices.DeleteFunc(ms, func(m mutant) bool { return !again[m.ID] })
+		} else {
+			r := rand.New(rand.NewPCG(seed, 0x6d757461))
+			r.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+			if n > 0 && len(ms) > n {
+				ms = ms[:n]
+			}
+		}
+		if len(ms) == 0 {
+			continue
 		}
 		if list {
 			for _, m := range ms {
@@ -303,6 +317,26 @@ func try(m mutant, tests []string, tmp string, race bool, timeout time.Duration,
 	}
 	res.Status, res.Took = "survived", clock.Real().Now().Sub(t0)
 	return res
+}
+
+// survivors reads the IDs of the mutants that survived (or were set aside
+// as equivalent) in a results file written with -o.
+func survivors(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for line := range strings.Lines(string(b)) {
+		var r result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if r.Status == "survived" || r.Status == "equivalent" {
+			ids[r.Mutant.ID] = true
+		}
+	}
+	return ids, nil
 }
 
 func rel(path string) string {
