@@ -5,14 +5,17 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws"
+	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
@@ -302,5 +305,35 @@ func TestHistoryAnswerIsACopy(t *testing.T) {
 	}
 	if len(again.Policies) != 1 || aws.ToString(again.Policies[0].PolicyText) == "MUTATED" || aws.ToString(again.Policies[0].PolicyStatus) == "MUTATED" {
 		t.Errorf("Policies after writing into an earlier answer: %+v", again.Policies)
+	}
+}
+
+// TestPromotedReplicaIsChanged: StopReplicationToReplica changes the
+// replica (it becomes a standalone secret), so its LastChangedDate is the
+// time of the call (DescribeSecret, LastChangedDate: "The last date and
+// time that this secret was modified in any way").
+func TestPromotedReplicaIsChanged(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	clk := clock.NewFake(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	st := fakeaws.New(fakeaws.WithClock(clk))
+	us, eu := smfake.New(st), smfake.New(st, smfake.WithRegion("eu-west-1"))
+	if _, err := us.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("s"), SecretString: aws.String("v"),
+		AddReplicaRegions: []smtypes.ReplicaRegionType{{Region: aws.String("eu-west-1")}}}); err != nil {
+		t.Fatal(err)
+	}
+	promoted := clk.Advance(time.Hour)
+	if _, err := eu.StopReplicationToReplica(ctx, &secretsmanager.StopReplicationToReplicaInput{SecretId: aws.String("s")}); err != nil {
+		t.Fatal(err)
+	}
+	desc, err := eu.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("s")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := aws.ToTime(desc.LastChangedDate); !got.Equal(promoted) {
+		t.Errorf("LastChangedDate after StopReplicationToReplica = %v, want %v", got, promoted)
+	}
+	if desc.PrimaryRegion != nil {
+		t.Errorf("PrimaryRegion = %q after StopReplicationToReplica, want none", aws.ToString(desc.PrimaryRegion))
 	}
 }
