@@ -73,3 +73,28 @@ func TestMaxResultsBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordLengthBounds: GetRandomPassword takes PasswordLength 1 to
+// 4096 (GetRandomPassword, PasswordLength: "Valid Range: Minimum value of
+// 1. Maximum value of 4096"); a password of one character needs a single
+// character class.
+func TestPasswordLengthBounds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newFakes(1)
+	for _, tc := range []struct {
+		n  int64
+		ok bool
+	}{{0, false}, {1, true}, {4096, true}, {4097, false}} {
+		out, err := f.sm.GetRandomPassword(ctx, &secretsmanager.GetRandomPasswordInput{PasswordLength: aws.Int64(tc.n),
+			ExcludeUppercase: aws.Bool(true), ExcludeNumbers: aws.Bool(true), ExcludePunctuation: aws.Bool(true)})
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("PasswordLength %d: %v, want it accepted", tc.n, err)
+		case tc.ok && int64(len(aws.ToString(out.RandomPassword))) != tc.n:
+			t.Errorf("PasswordLength %d: password %q", tc.n, aws.ToString(out.RandomPassword))
+		case !tc.ok && err == nil:
+			t.Errorf("PasswordLength %d accepted, want it refused", tc.n)
+		}
+	}
+}
