@@ -337,3 +337,33 @@ func TestPromotedReplicaIsChanged(t *testing.T) {
 		t.Errorf("PrimaryRegion = %q after StopReplicationToReplica, want none", aws.ToString(desc.PrimaryRegion))
 	}
 }
+
+// TestUpdateSecretType: UpdateSecret's Type replaces the secret's type,
+// which DescribeSecret then shows; an UpdateSecret without Type keeps it
+// (UpdateSecretInput.Type).
+func TestUpdateSecretType(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	sc := smfake.New(fakeaws.New())
+	if _, err := sc.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("s"), SecretString: aws.String("v"), Type: aws.String("old")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   *secretsmanager.UpdateSecretInput
+		want string
+	}{
+		{&secretsmanager.UpdateSecretInput{SecretId: aws.String("s"), Type: aws.String("new")}, "new"},
+		{&secretsmanager.UpdateSecretInput{SecretId: aws.String("s"), Description: aws.String("d")}, "new"},
+	} {
+		if _, err := sc.UpdateSecret(ctx, tc.in); err != nil {
+			t.Fatal(err)
+		}
+		desc, err := sc.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("s")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := aws.ToString(desc.Type); got != tc.want {
+			t.Errorf("Type after UpdateSecret(%s) = %q, want %q", jsonOf(tc.in), got, tc.want)
+		}
+	}
+}

@@ -391,3 +391,25 @@ func TestHeaderSpacesNormalised(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyPathSignsAsSlash: a request whose target has no path (the
+// absolute form "http://host", RFC 9112 §3.2.2) signs its path as "/", as
+// the suite's vectors sign "/": get-vanilla sent that way verifies.
+func TestEmptyPathSignsAsSlash(t *testing.T) {
+	t.Parallel()
+	for _, v := range loadVectors(t) {
+		if v.name != "get-vanilla" {
+			continue
+		}
+		r := v.sreq.clone()
+		r.target = "http://example.amazonaws.com"
+		if req := r.request(); req == nil || req.URL.EscapedPath() != "" {
+			t.Fatalf("target %q: want a request with an empty path", r.target)
+		}
+		if !verify(r) {
+			t.Errorf("get-vanilla with an empty path does not verify")
+		}
+		return
+	}
+	t.Fatal("get-vanilla not found")
+}

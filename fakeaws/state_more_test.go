@@ -1,0 +1,74 @@
+package fakeaws_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws"
+	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
+)
+
+// TestLoadEmptiesPartitionsItDoesNotName: Load replaces the whole state, so
+// a partition (account and region) the loaded state does not name is left
+// empty, not as it was.
+func TestLoadEmptiesPartitionsItDoesNotName(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := fakeaws.New()
+	eu := smfake.New(st, smfake.WithRegion("eu-west-1"))
+	if _, err := eu.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("old"), SecretString: aws.String("v")}); err != nil {
+		t.Fatal(err)
+	}
+	// The state to load: one secret in us-east-1 only.
+	other := fakeaws.New()
+	if _, err := smfake.New(other).CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("new"), SecretString: aws.String("n")}); err != nil {
+		t.Fatal(err)
+	}
+	var fixture bytes.Buffer
+	if err := other.Dump(&fixture); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Load(&fixture); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if _, err := eu.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("old")}); err == nil {
+		t.Errorf("a secret of eu-west-1, which the loaded state does not name, is still there after Load")
+	}
+	if _, err := smfake.New(st).DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("new")}); err != nil {
+		t.Errorf("the loaded secret: %v", err)
+	}
+}
+
+// TestSnapshotOfOneSecret: a Store whose only content is one secret keeps
+// it through Snapshot → Reset → Restore and Dump → Reset → Load.
+func TestSnapshotOfOneSecret(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := fakeaws.New()
+	sc := smfake.New(st)
+	if _, err := sc.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("only"), SecretString: aws.String("v")}); err != nil {
+		t.Fatal(err)
+	}
+	snap := st.Snapshot()
+	var dump bytes.Buffer
+	if err := st.Dump(&dump); err != nil {
+		t.Fatal(err)
+	}
+	for name, back := range map[string]func() error{
+		"Restore": func() error { return st.Restore(snap) },
+		"Load":    func() error { return st.Load(bytes.NewReader(dump.Bytes())) },
+	} {
+		st.Reset()
+		if err := back(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out, err := sc.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("only")})
+		if err != nil || aws.ToString(out.SecretString) != "v" {
+			t.Errorf("after Reset and %s: %+v, %v; want the secret back", name, out, err)
+		}
+	}
+}
