@@ -7,9 +7,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
+	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
 )
 
 // TestLoadEmptiesPartitionsItDoesNotName: Load replaces the whole state, so
@@ -70,5 +72,27 @@ func TestSnapshotOfOneSecret(t *testing.T) {
 		if err != nil || aws.ToString(out.SecretString) != "v" {
 			t.Errorf("after Reset and %s: %+v, %v; want the secret back", name, out, err)
 		}
+	}
+}
+
+// TestSnapshotOfOneServiceSetting: a Store whose only content is one
+// changed service setting keeps it through Snapshot → Reset → Restore.
+func TestSnapshotOfOneServiceSetting(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := fakeaws.New()
+	pc := ssmfake.New(st)
+	const id = "/ssm/parameter-store/high-throughput-enabled"
+	if _, err := pc.UpdateServiceSetting(ctx, &ssm.UpdateServiceSettingInput{SettingId: aws.String(id), SettingValue: aws.String("true")}); err != nil {
+		t.Fatal(err)
+	}
+	snap := st.Snapshot()
+	st.Reset()
+	if err := st.Restore(snap); err != nil {
+		t.Fatal(err)
+	}
+	out, err := pc.GetServiceSetting(ctx, &ssm.GetServiceSettingInput{SettingId: aws.String(id)})
+	if err != nil || aws.ToString(out.ServiceSetting.SettingValue) != "true" {
+		t.Errorf("after Reset and Restore: %+v, %v; want the setting true", out, err)
 	}
 }
