@@ -2,6 +2,7 @@ package reliability_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -96,5 +97,74 @@ func TestPasswordLengthBounds(t *testing.T) {
 		case !tc.ok && err == nil:
 			t.Errorf("PasswordLength %d accepted, want it refused", tc.n)
 		}
+	}
+}
+
+// TestLengthLimits: members at their longest are accepted, one longer is a
+// ValidationException (the API Reference's Length Constraints of each
+// member): PutParameter's Description and AllowedPattern (1024) and KeyId
+// (256), DescribeParameters' filter Values (50 of them),
+// UpdateSecretVersionStage's version IDs (32 to 64).
+func TestLengthLimits(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newFakes(1)
+	if _, err := f.sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("s"), SecretString: aws.String("v")}); err != nil {
+		t.Fatal(err)
+	}
+	rep := func(n int) string { return strings.Repeat("a", n) }
+	vals := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "/v"
+		}
+		return out
+	}
+	cases := []struct {
+		name string
+		call func(ok bool) error
+	}{
+		{"PutParameter Description", func(ok bool) error {
+			n := map[bool]int{true: 1024, false: 1025}[ok]
+			_, err := f.ssm.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/d"), Value: aws.String("v"), Type: ssmtypes.ParameterTypeString, Overwrite: aws.Bool(true), Description: aws.String(rep(n))})
+			return err
+		}},
+		{"PutParameter AllowedPattern", func(ok bool) error {
+			n := map[bool]int{true: 1024, false: 1025}[ok]
+			_, err := f.ssm.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/a"), Value: aws.String(rep(1)), Type: ssmtypes.ParameterTypeString, Overwrite: aws.Bool(true), AllowedPattern: aws.String("^(" + rep(n-7) + ")?.*$")})
+			return err
+		}},
+		{"DescribeParameters filter Values", func(ok bool) error {
+			n := map[bool]int{true: 50, false: 51}[ok]
+			_, err := f.ssm.DescribeParameters(ctx, &ssm.DescribeParametersInput{ParameterFilters: []ssmtypes.ParameterStringFilter{{Key: aws.String("Name"), Values: vals(n)}}})
+			return err
+		}},
+		{"UpdateSecretVersionStage MoveToVersionId", func(ok bool) error {
+			n := map[bool]int{true: 64, false: 65}[ok]
+			_, err := f.sm.UpdateSecretVersionStage(ctx, &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("s"), VersionStage: aws.String("S"), MoveToVersionId: aws.String(rep(n))})
+			if ok && errCode(err) == "InvalidParameterException" { // the right length, no such version
+				return nil
+			}
+			return err
+		}},
+	}
+	for _, tc := range cases {
+		if err := tc.call(true); err != nil {
+			t.Errorf("%s at its longest: %v, want it accepted", tc.name, err)
+		}
+		if err := tc.call(false); errCode(err) != "ValidationException" {
+			t.Errorf("%s one too long: %v, want ValidationException", tc.name, err)
+		}
+	}
+}
+
+// TestListResourcePoliciesOfMissingSecret: ListResourcePolicies of a
+// secret that does not exist is ResourceNotFoundException.
+func TestListResourcePoliciesOfMissingSecret(t *testing.T) {
+	t.Parallel()
+	f := newFakes(1)
+	_, err := f.sm.ListResourcePolicies(context.Background(), &secretsmanager.ListResourcePoliciesInput{SecretId: aws.String("missing")})
+	if errCode(err) != "ResourceNotFoundException" {
+		t.Errorf("ListResourcePolicies of a missing secret: %v, want ResourceNotFoundException", err)
 	}
 }
