@@ -168,3 +168,19 @@ func TestListResourcePoliciesOfMissingSecret(t *testing.T) {
 		t.Errorf("ListResourcePolicies of a missing secret: %v, want ResourceNotFoundException", err)
 	}
 }
+
+// TestEmptyTagKeyNamesItsPlace: an empty key among UntagResource's TagKeys
+// is a ValidationException naming the member by its 1-based place, as
+// AWS's validation messages do ("at 'tagKeys.2.member'").
+func TestEmptyTagKeyNamesItsPlace(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newFakes(1)
+	if _, err := f.sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("s"), SecretString: aws.String("v")}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.sm.UntagResource(ctx, &secretsmanager.UntagResourceInput{SecretId: aws.String("s"), TagKeys: []string{"k", ""}})
+	if errCode(err) != "ValidationException" || !strings.Contains(err.Error(), "'tagKeys.2.member'") {
+		t.Errorf("UntagResource with an empty second key: %v, want a ValidationException at 'tagKeys.2.member'", err)
+	}
+}
