@@ -96,3 +96,22 @@ func TestSnapshotOfOneServiceSetting(t *testing.T) {
 		t.Errorf("after Reset and Restore: %+v, %v; want the setting true", out, err)
 	}
 }
+
+// TestCallLogOfOne: WithCallLog(1) keeps the last call (0 turns the log
+// off; any other size keeps that many).
+func TestCallLogOfOne(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := fakeaws.New(fakeaws.WithCallLog(1))
+	sc := smfake.New(st)
+	for _, n := range []string{"a", "b"} {
+		sc.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String(n)})
+	}
+	calls := st.Calls()
+	if len(calls) != 1 {
+		t.Fatalf("WithCallLog(1) kept %d calls, want 1", len(calls))
+	}
+	if in, ok := calls[0].Input.(*secretsmanager.DescribeSecretInput); !ok || aws.ToString(in.SecretId) != "b" {
+		t.Errorf("WithCallLog(1) kept %+v, want the last call (b)", calls[0].Input)
+	}
+}

@@ -413,3 +413,21 @@ func TestEmptyPathSignsAsSlash(t *testing.T) {
 	}
 	t.Fatal("get-vanilla not found")
 }
+
+// TestSignedEmptyContentLength: a signed content-length of a request with
+// an empty body and no Content-Length header (a server reads its length,
+// 0) signs as "content-length:0".
+func TestSignedEmptyContentLength(t *testing.T) {
+	t.Parallel()
+	creq := "POST\n/\n\ncontent-length:0\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\ncontent-length;host;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+	r := rawRequest{method: "POST", target: "/", headers: [][2]string{
+		{"Host", "example.amazonaws.com"}, {"X-Amz-Date", "20150830T123600Z"},
+		{"Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=content-length;host;x-amz-date, Signature=" + sign(creq, "20150830T123600Z", "20150830")},
+	}}
+	if req := r.request(); req.Header.Get("Content-Length") != "" || req.ContentLength != 0 {
+		t.Fatalf("want a request with no Content-Length header and ContentLength 0")
+	}
+	if !verify(r) {
+		t.Errorf("a signed empty content-length does not verify")
+	}
+}
