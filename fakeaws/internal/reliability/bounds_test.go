@@ -184,3 +184,16 @@ func TestEmptyTagKeyNamesItsPlace(t *testing.T) {
 		t.Errorf("UntagResource with an empty second key: %v, want a ValidationException at 'tagKeys.2.member'", err)
 	}
 }
+
+// TestVersionIDLengthMessage: a version ID of 65 characters is refused in
+// AWS's validation words, naming the limit ("Member must have length less
+// than or equal to 64").
+func TestVersionIDLengthMessage(t *testing.T) {
+	t.Parallel()
+	f := newFakes(1)
+	_, err := f.sm.UpdateSecretVersionStage(context.Background(), &secretsmanager.UpdateSecretVersionStageInput{SecretId: aws.String("s"),
+		VersionStage: aws.String("S"), RemoveFromVersionId: aws.String(strings.Repeat("a", 65))})
+	if errCode(err) != "ValidationException" || !strings.Contains(err.Error(), "'removeFromVersionId' failed to satisfy constraint: Member must have length less than or equal to 64") {
+		t.Errorf("UpdateSecretVersionStage with a 65-character RemoveFromVersionId: %v", err)
+	}
+}
