@@ -75,7 +75,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the sample")
 	race := flag.Bool("race", false, "run the tests with the race detector")
 	timeout := flag.Duration("timeout", 0, "time limit of one package's tests under one mutant (0: 3× its unmutated run, at least 60s)")
-	equiv := flag.String("equivalent", "internal/cmd/mutate/equivalent.txt", "file of equivalent mutant IDs")
+	equiv := flag.String("equivalent", "internal/cmd/mutate/equivalent.txt", "file of equivalent mutants: an ID, a tab, the reason, a line each")
 	only := flag.String("only", "", "run only the mutants whose ID contains this")
 	list := flag.Bool("list", false, "list the mutants and stop")
 	out := flag.String("o", "", "also write the results here, as JSON lines")
@@ -362,7 +362,7 @@ func readEquivalents(path string) (map[string]string, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		id, reason, _ := strings.Cut(line, " ")
+		id, reason, _ := strings.Cut(line, "\t") // IDs hold spaces: a tab ends them
 		m[id] = strings.TrimSpace(reason)
 		if m[id] == "" {
 			m[id] = "equivalent"

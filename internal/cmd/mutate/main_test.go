@@ -3,6 +3,7 @@ package main
 import (
 	"go/parser"
 	"go/token"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -80,5 +81,21 @@ func TestMutantIDsSurviveUnrelatedEdits(t *testing.T) {
 	moved := strings.Replace(src, "package p\n", "package p\n\n// A comment.\nconst c = 1\n", 1)
 	if diff := cmp.Diff(ids(parse(t, src)), ids(parse(t, moved))); diff != "" {
 		t.Errorf("IDs changed when lines moved (-before +after):\n%s", diff)
+	}
+}
+
+// TestReadEquivalents: an ID holds spaces; a tab ends it.
+func TestReadEquivalents(t *testing.T) {
+	t.Parallel()
+	path := t.TempDir() + "/eq.txt"
+	if err := os.WriteFile(path, []byte("# comment\n\np/p.go:f:cmp[a < b]#1\tbecause\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readEquivalents(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"p/p.go:f:cmp[a < b]#1": "because"}, got); diff != "" {
+		t.Errorf("equivalents (-want +got):\n%s", diff)
 	}
 }
