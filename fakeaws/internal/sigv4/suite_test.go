@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -414,20 +415,24 @@ func TestEmptyPathSignsAsSlash(t *testing.T) {
 	t.Fatal("get-vanilla not found")
 }
 
-// TestSignedEmptyContentLength: a signed content-length of a request with
-// an empty body and no Content-Length header (a server reads its length,
-// 0) signs as "content-length:0".
-func TestSignedEmptyContentLength(t *testing.T) {
+// TestSignedContentLengthWithoutHeader: a signed content-length of a
+// request that has no Content-Length header signs the length a server
+// reads, in decimal: "content-length:0" for an empty body, "content-
+// length:13" for a body of 13 bytes.
+func TestSignedContentLengthWithoutHeader(t *testing.T) {
 	t.Parallel()
-	creq := "POST\n/\n\ncontent-length:0\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\ncontent-length;host;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-	r := rawRequest{method: "POST", target: "/", headers: [][2]string{
-		{"Host", "example.amazonaws.com"}, {"X-Amz-Date", "20150830T123600Z"},
-		{"Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=content-length;host;x-amz-date, Signature=" + sign(creq, "20150830T123600Z", "20150830")},
-	}}
-	if req := r.request(); req.Header.Get("Content-Length") != "" || req.ContentLength != 0 {
-		t.Fatalf("want a request with no Content-Length header and ContentLength 0")
-	}
-	if !verify(r) {
-		t.Errorf("a signed empty content-length does not verify")
+	for _, body := range []string{"", "Param1=value1", strings.Repeat("x", 1234567)} {
+		sum := sha256.Sum256([]byte(body))
+		creq := "POST\n/\n\ncontent-length:" + strconv.Itoa(len(body)) + "\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\ncontent-length;host;x-amz-date\n" + hex.EncodeToString(sum[:])
+		r := rawRequest{method: "POST", target: "/", body: body, headers: [][2]string{
+			{"Host", "example.amazonaws.com"}, {"X-Amz-Date", "20150830T123600Z"},
+			{"Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=content-length;host;x-amz-date, Signature=" + sign(creq, "20150830T123600Z", "20150830")},
+		}}
+		if req := r.request(); req.Header.Get("Content-Length") != "" || req.ContentLength != int64(len(body)) {
+			t.Fatalf("want a request with no Content-Length header and ContentLength %d", len(body))
+		}
+		if !verify(r) {
+			t.Errorf("a signed content-length of %d bytes, with no header, does not verify", len(body))
+		}
 	}
 }
