@@ -182,10 +182,11 @@ const http1123ms = "Mon, 02 Jan 2006 15:04:05.999 GMT"
 // 1700000000.123, 1700000000.5, 1700000000.
 func appendEpochSeconds(b []byte, t time.Time) []byte {
 	ms := t.UnixMilli()
-	sec, frac := ms/1000, ms%1000
-	if frac < 0 {
-		sec, frac = sec-1, frac+1000
+	if ms < 0 { // before 1970: the sign, then the magnitude ("-1.5")
+		b = append(b, '-')
+		ms = -ms
 	}
+	sec, frac := ms/1000, ms%1000
 	b = strconv.AppendInt(b, sec, 10)
 	if frac == 0 {
 		return b
