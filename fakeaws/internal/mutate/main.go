@@ -6,7 +6,7 @@
 // It never edits the tree: each mutant is handed to the go command through
 // -overlay. Run it from the module's root, niced, as TESTING.md says:
 //
-//	nice go run ./internal/cmd/mutate -n 20 -seed 1 ./fakeaws/internal/paramstore
+//	nice go run ./fakeaws/internal/mutate -n 20 -seed 1 ./fakeaws/internal/paramstore
 //
 // Mutations (go/ast, no type information; those that do not compile are
 // counted as not viable and left out of the score):
@@ -75,7 +75,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the sample")
 	race := flag.Bool("race", false, "run the tests with the race detector")
 	timeout := flag.Duration("timeout", 0, "time limit of one package's tests under one mutant (0: 3× its unmutated run, at least 60s)")
-	equiv := flag.String("equivalent", "internal/cmd/mutate/equivalent.txt", "file of equivalent mutants: an ID, a tab, the reason, a line each")
+	equiv := flag.String("equivalent", "fakeaws/internal/mutate/equivalent.txt", "file of equivalent mutants: an ID, a tab, the reason, a line each")
 	only := flag.String("only", "", "run only the mutants whose ID contains this")
 	list := flag.Bool("list", false, "list the mutants and stop")
 	out := flag.String("o", "", "also write the results here, as JSON lines")
