@@ -58,3 +58,25 @@ func TestCheckRules(t *testing.T) {
 		}
 	}
 }
+
+// A credential scope with an empty part (date, Region or service) is
+// malformed: an empty date once verified, since every X-Amz-Date begins
+// with "".
+func TestScopeWithAnEmptyPartIsMalformed(t *testing.T) {
+	for _, cred := range []string{
+		"AKID//us-east-1/ssm/aws4_request",
+		"AKID/20150830//ssm/aws4_request",
+		"AKID/20150830/us-east-1//aws4_request",
+	} {
+		r, _ := http.NewRequest(http.MethodPost, "http://127.0.0.1/", nil)
+		r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential="+cred+", SignedHeaders=host;x-amz-date, Signature=00")
+		if a, err := Parse(r); err == nil {
+			t.Errorf("Parse(%s) = %+v, want an error", cred, a)
+		}
+	}
+	r, _ := http.NewRequest(http.MethodPost, "http://127.0.0.1/", nil)
+	r.Header.Set("X-Amz-Date", "20150830T123600Z")
+	if Verify(r, nil, Auth{AccessKey: "AKID", Region: "us-east-1", Service: "ssm", SignedHeaders: []string{"host"}, Signature: "00"}, "secret") {
+		t.Error("Verify accepted a scope with no date")
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 )
@@ -53,7 +52,7 @@ func Parse(r *http.Request) (Auth, error) {
 		switch k {
 		case "Credential":
 			f := strings.Split(v, "/")
-			if len(f) != 5 || f[4] != "aws4_request" || f[0] == "" {
+			if len(f) != 5 || f[4] != "aws4_request" || slices.Contains(f[:4], "") {
 				return Auth{}, errors.New("malformed credential scope")
 			}
 			a.AccessKey, a.Date, a.Region, a.Service = f[0], f[1], f[2], f[3]
@@ -129,7 +128,7 @@ func Check(r *http.Request, a Auth, service string, now time.Time) error {
 // S3.
 func Verify(r *http.Request, body []byte, a Auth, secretKey string) bool {
 	amzDate := r.Header.Get("X-Amz-Date")
-	if amzDate == "" || !strings.HasPrefix(amzDate, a.Date) {
+	if amzDate == "" || a.Date == "" || !strings.HasPrefix(amzDate, a.Date) {
 		return false
 	}
 	sum := sha256.Sum256(body)
@@ -214,20 +213,30 @@ func canonicalQuery(q url.Values) string {
 	if len(q) == 0 {
 		return ""
 	}
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		vs := append([]string(nil), q[k]...)
-		sort.Strings(vs)
+	// Sorted by the encoded name, then the encoded value, as SigV4 sorts
+	// them (the suite's get-vanilla-query-order-encoded).
+	var parts [][2]string
+	for k, vs := range q {
 		for _, v := range vs {
-			parts = append(parts, escape(k)+"="+escape(v))
+			parts = append(parts, [2]string{escape(k), escape(v)})
 		}
 	}
-	return strings.Join(parts, "&")
+	slices.SortFunc(parts, func(a, b [2]string) int {
+		if c := strings.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[1], b[1])
+	})
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(p[0])
+		b.WriteByte('=')
+		b.WriteString(p[1])
+	}
+	return b.String()
 }
 
 func escape(s string) string {

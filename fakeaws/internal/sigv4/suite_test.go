@@ -32,9 +32,7 @@ const (
 // knownWrong are applicable vectors the verifier gets wrong today. The
 // test checks they are still refused, so that the list stays true: a fix
 // makes the test fail until the vector is taken off it.
-var knownWrong = map[string]string{
-	"get-vanilla-query-order-encoded": "query keys are sorted before they are encoded; AWS sorts the encoded keys",
-}
+var knownWrong = map[string]string{}
 
 // rawRequest is a .req or .sreq file: a request as the suite writes it.
 type rawRequest struct {
