@@ -234,10 +234,9 @@ func TestRoundTripsKeepAnswers(t *testing.T) {
 					Tags: []ssmtypes.Tag{{Key: aws.String(rapid.SampledFrom(rtTags).Draw(t, "tag")), Value: aws.String("v")}}})
 			},
 			"CreateSecret": func(t *rapid.T) {
-				// A millisecond apart: ListSecrets lists by creation time,
-				// and a Dump keeps the time but not the order of two
-				// secrets created in the same millisecond.
-				clk.Advance(time.Millisecond)
+				// The clock stands still: secrets created in the same
+				// millisecond list in the order they were created, after
+				// a Dump and Load too.
 				in := &secretsmanager.CreateSecretInput{Name: aws.String(sname.Draw(t, "name")), SecretString: aws.String("c")}
 				if rapid.Bool().Draw(t, "tagged") {
 					in.Tags = []smtypes.Tag{{Key: aws.String(rapid.SampledFrom(rtTags).Draw(t, "tag")), Value: aws.String("v")}}

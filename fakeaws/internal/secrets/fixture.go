@@ -16,14 +16,15 @@ import (
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
-// Export returns the stored secrets as fixture entries, sorted by name,
-// versions oldest first (deep copies). A secret whose recovery window has
+// Export returns the stored secrets as fixture entries in order of
+// creation (CreatedDate, then the order they were created in, which Import
+// keeps for secrets listed in that order), versions oldest first (deep
+// copies). A secret whose recovery window has
 // passed but that no write has purged yet is still listed, with its
 // DeletionDate; it is gone as soon as it is read.
 func (s *State) Export() []fixture.Secret {
-	out := make([]fixture.Secret, 0, s.names.Len())
-	for i := range s.names.Len() {
-		sec := s.byName[s.names.At(i)]
+	out := make([]fixture.Secret, 0, len(s.byCreated))
+	for _, sec := range s.byCreated {
 		fs := fixture.Secret{
 			Name:             sec.name,
 			ARN:              sec.arn,
