@@ -420,6 +420,24 @@ func fileMutants(fset *token.FileSet, f *ast.File, path, short string, src []byt
 			}
 			return s
 		}
+		// dropStmts adds a mutant removing each statement of list that has an
+		// effect of its own (a call, defer, ++/--, an assignment).
+		dropStmts := func(list []ast.Stmt) {
+			for _, s := range list {
+				var drop bool
+				switch s := s.(type) {
+				case *ast.ExprStmt:
+					_, drop = s.X.(*ast.CallExpr)
+				case *ast.DeferStmt, *ast.IncDecStmt:
+					drop = true
+				case *ast.AssignStmt:
+					drop = s.Tok != token.DEFINE
+				}
+				if drop {
+					add("stmt", off(s.Pos()), off(s.End()), "", oneLine(text(s.Pos(), s.End())), s.Pos())
+				}
+			}
+		}
 		ast.Inspect(fn.Body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.BinaryExpr:
@@ -469,35 +487,9 @@ func fileMutants(fset *token.FileSet, f *ast.File, path, short string, src []byt
 					add("dropelse", off(n.Body.End()), off(n.Else.End()), "", cond, n.Else.Pos())
 				}
 			case *ast.BlockStmt:
-				for _, s := range n.List {
-					var drop bool
-					switch s := s.(type) {
-					case *ast.ExprStmt:
-						_, drop = s.X.(*ast.CallExpr)
-					case *ast.DeferStmt, *ast.IncDecStmt:
-						drop = true
-					case *ast.AssignStmt:
-						drop = s.Tok != token.DEFINE
-					}
-					if drop {
-						add("stmt", off(s.Pos()), off(s.End()), "", oneLine(text(s.Pos(), s.End())), s.Pos())
-					}
-				}
+				dropStmts(n.List)
 			case *ast.CaseClause:
-				for _, s := range n.Body {
-					var drop bool
-					switch s := s.(type) {
-					case *ast.ExprStmt:
-						_, drop = s.X.(*ast.CallExpr)
-					case *ast.DeferStmt, *ast.IncDecStmt:
-						drop = true
-					case *ast.AssignStmt:
-						drop = s.Tok != token.DEFINE
-					}
-					if drop {
-						add("stmt", off(s.Pos()), off(s.End()), "", oneLine(text(s.Pos(), s.End())), s.Pos())
-					}
-				}
+				dropStmts(n.Body)
 			}
 			return true
 		})
