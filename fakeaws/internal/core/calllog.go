@@ -63,3 +63,6 @@ func LogInBlock[A, I, O any]() *BlockLog[I, O] {
 		Output: func(h *LogHead) *O { return (*O)(unsafe.Pointer(&of(h).answer)) },
 	}
 }
+
+// View returns the input copy and the output of the block whose head is h.
+func (b *BlockLog[I, O]) View(h *LogHead) (in, out any) { return b.Input(h), b.Output(h) }

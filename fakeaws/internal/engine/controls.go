@@ -120,8 +120,7 @@ type Call = core.Call
 type callLog struct {
 	chunks []atomic.Pointer[callChunk] // chunk k holds firstChunk<<k slots
 	size   uint64                      // capacity, in calls
-	kinds  atomic.Pointer[[]logKind]   // grown, copied, under kindMu
-	kindMu sync.Mutex
+	kinds  atomic.Pointer[kindTable]   // copied and swapped to grow
 	_      [cacheLine]byte
 	n      atomic.Uint64 // calls recorded since the Store was made
 	_      [cacheLine]byte
@@ -160,8 +159,18 @@ type callRecord[I any] struct {
 // logKind is a BlockLog the log has met, and the operation it logs.
 type logKind struct {
 	op   Op
-	key  any // the *core.BlockLog
-	view func(h *core.LogHead) (in, out any)
+	view logViewer // the *core.BlockLog
+}
+
+type logViewer interface {
+	View(h *core.LogHead) (in, out any)
+}
+
+// kindTable is the kinds of a log: one allocation for the first read of
+// each operation that keeps its record in its answer's block (two exist).
+type kindTable struct {
+	n int
+	k [4]logKind
 }
 
 // inBlock is the head and input copy of a call's record when its answer's
@@ -222,31 +231,29 @@ func (l *callLog) record(h *core.LogHead) {
 }
 
 // kindOf returns the Kind of op's records kept by b, met first now or
-// before.
+// before, or 0 when the log's table of kinds is full (the call then gets a
+// record of its own).
 func kindOf[I, O any](l *callLog, op Op, b *core.BlockLog[I, O]) uint32 {
-	if ks := l.kinds.Load(); ks != nil {
-		for i := range *ks {
-			if (*ks)[i].key == any(b) && (*ks)[i].op == op {
-				return uint32(i + 1)
+	for {
+		t := l.kinds.Load()
+		var next kindTable
+		if t != nil {
+			for i := range t.n {
+				if t.k[i].view == logViewer(b) && t.k[i].op == op {
+					return uint32(i + 1)
+				}
 			}
+			next = *t
+		}
+		if next.n == len(next.k) {
+			return 0
+		}
+		next.k[next.n] = logKind{op: op, view: b}
+		next.n++
+		if l.kinds.CompareAndSwap(t, &next) {
+			return uint32(next.n)
 		}
 	}
-	l.kindMu.Lock()
-	defer l.kindMu.Unlock()
-	var old []logKind
-	if ks := l.kinds.Load(); ks != nil {
-		old = *ks
-	}
-	for i := range old {
-		if old[i].key == any(b) && old[i].op == op {
-			return uint32(i + 1)
-		}
-	}
-	ks := append(old[:len(old):len(old)], logKind{op: op, key: b, view: func(h *core.LogHead) (any, any) {
-		return b.Input(h), b.Output(h)
-	}})
-	l.kinds.Store(&ks)
-	return uint32(len(ks))
 }
 
 // recordCall adds a call of op to the log: a shallow copy of the input
@@ -257,10 +264,12 @@ func kindOf[I, O any](l *callLog, op Op, b *core.BlockLog[I, O]) uint32 {
 // otherwise one allocation holds the call and its input.
 func recordCall[S, I, O any](e *Engine, op *core.Operation[S, I, O], in *I, out *O, err error, now time.Time, blk inBlock[I]) {
 	if blk.head != nil && err == nil && out == op.Logged.Output(blk.head) {
-		*blk.in = *in
-		*blk.head = core.LogHead{Millis: now.UnixMilli(), Kind: kindOf(&e.calls, op.Op, op.Logged)}
-		e.calls.record(blk.head)
-		return
+		if kind := kindOf(&e.calls, op.Op, op.Logged); kind != 0 {
+			*blk.in = *in
+			*blk.head = core.LogHead{Millis: now.UnixMilli(), Kind: kind}
+			e.calls.record(blk.head)
+			return
+		}
 	}
 	rec := new(callRecord[I])
 	rec.in = *in
@@ -279,8 +288,8 @@ func (l *callLog) view(h *core.LogHead) Call {
 		return Call{Op: r.op, Input: core.DeepCopyAny(r.input), Output: core.DeepCopyAny(r.output), Err: r.err, Millis: h.Millis}
 	}
 	// The record was stored after its kind, so the kinds loaded now hold it.
-	k := (*l.kinds.Load())[h.Kind-1]
-	in, out := k.view(h)
+	k := l.kinds.Load().k[h.Kind-1]
+	in, out := k.view.View(h)
 	return Call{Op: k.op, Input: core.DeepCopyAny(in), Output: core.DeepCopyAny(out), Millis: h.Millis}
 }
 
