@@ -234,23 +234,42 @@ func (l *callLog) record(h *core.LogHead) {
 // before, or 0 when the log's table of kinds is full (the call then gets a
 // record of its own).
 func kindOf[I, O any](l *callLog, op Op, b *core.BlockLog[I, O]) uint32 {
+	if t := l.kinds.Load(); t != nil {
+		if k := t.find(op, b); k != 0 {
+			return k
+		}
+	}
+	return addKind(l, op, b)
+}
+
+// find returns the Kind of op's records kept by v, or 0.
+func (t *kindTable) find(op Op, v logViewer) uint32 {
+	for i := range t.n {
+		if t.k[i].view == v && t.k[i].op == op {
+			return uint32(i + 1)
+		}
+	}
+	return 0
+}
+
+// addKind adds op's records kept by v to the table (unless another call
+// just did) and returns their Kind, or 0 when the table is full.
+func addKind(l *callLog, op Op, v logViewer) uint32 {
 	for {
 		t := l.kinds.Load()
-		var next kindTable
+		next := new(kindTable)
 		if t != nil {
-			for i := range t.n {
-				if t.k[i].view == logViewer(b) && t.k[i].op == op {
-					return uint32(i + 1)
-				}
+			if k := t.find(op, v); k != 0 {
+				return k
 			}
-			next = *t
+			*next = *t
 		}
 		if next.n == len(next.k) {
 			return 0
 		}
-		next.k[next.n] = logKind{op: op, view: b}
+		next.k[next.n] = logKind{op: op, view: v}
 		next.n++
-		if l.kinds.CompareAndSwap(t, &next) {
+		if l.kinds.CompareAndSwap(t, next) {
 			return uint32(next.n)
 		}
 	}
