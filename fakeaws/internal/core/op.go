@@ -67,10 +67,10 @@ type Operation[S, I, O any] struct {
 	// RunInto (instead of Run) fills it under the lock.
 	Alloc   func() any
 	RunInto func(s *S, env Env, in *I, answer any) (*O, error)
-	// AllocLogged, when set, is Alloc for a Store that keeps a call log: it
-	// allocates the answer and the call's log record in one block
-	// (AllocWithRecord), so a logged call allocates no more than another.
-	AllocLogged func() (answer any, rec *CallRecord[I])
+	// Logged, when set, allocates the answer for a Store that keeps a call
+	// log, with the call's log record in the same block (LogInBlock), so a
+	// logged call allocates no more than another.
+	Logged *BlockLog[I, O]
 }
 
 // Declared is what a list of operations holds: each operation's name,

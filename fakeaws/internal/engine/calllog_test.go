@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
 
 // byOf lists the By of each logged call's input, oldest first.
@@ -116,5 +118,69 @@ func TestCallLogConcurrentCallsAllLogged(t *testing.T) {
 		if n != 1 {
 			t.Errorf("call %d logged %d times, want once", by, n)
 		}
+	}
+}
+
+// blockAnswer is the answer of the test operations that keep their log
+// record in its block: it begins with their output.
+type blockAnswer struct {
+	out  incOutput
+	note string
+}
+
+// TestCallLogRecordsInTheAnswersBlock runs operations that keep their log
+// record in their answer's block: more of them than the log's table of
+// kinds holds, and one whose run returns an output of its own instead of
+// the answer's. Each call reads back from the log as it was made; those
+// the table has no room for, and the one with an output of its own, get a
+// record of their own.
+func TestCallLogRecordsInTheAnswersBlock(t *testing.T) {
+	t.Parallel()
+	e, p, _ := newTestEngine(100)
+	var st counter
+	into := func(_ *counter, _ core.Env, in *incInput, a any) (*incOutput, error) {
+		b := a.(*blockAnswer)
+		b.out.N = 10 * in.By
+		return &b.out, nil
+	}
+	elsewhere := func(_ *counter, _ core.Env, in *incInput, _ any) (*incOutput, error) {
+		return &incOutput{N: 10 * in.By}, nil
+	}
+	// The operation with an output of its own runs first, while the table
+	// has room.
+	ops := []*core.Operation[counter, incInput, incOutput]{{
+		Op: "ssm:Elsewhere", RunInto: elsewhere,
+		Alloc: func() any { return new(blockAnswer) }, Logged: core.LogInBlock[blockAnswer, incInput, incOutput](),
+	}}
+	for i := range len(kindTable{}.k) + 2 {
+		ops = append(ops, &core.Operation[counter, incInput, incOutput]{
+			Op: core.Op(fmt.Sprintf("ssm:Block%d", i)), RunInto: into,
+			Alloc: func() any { return new(blockAnswer) }, Logged: core.LogInBlock[blockAnswer, incInput, incOutput](),
+		})
+	}
+	type logged struct {
+		Op    core.Op
+		By, N int
+	}
+	var want []logged
+	in := &incInput{}
+	for round := range 2 {
+		for i, op := range ops {
+			in.By = 100*round + i
+			if _, err := Run(context.Background(), e, p, &st, op, in); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, logged{op.Op, in.By, 10 * in.By})
+		}
+	}
+	var got []logged
+	for _, c := range e.Calls() {
+		got = append(got, logged{c.Op, c.Input.(*incInput).By, c.Output.(*incOutput).N})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("call log (-want +got):\n%s", diff)
+	}
+	if n := e.calls.kinds.Load().n; n != len(kindTable{}.k) {
+		t.Errorf("the log met %d kinds, want %d (the table full)", n, len(kindTable{}.k))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 )
@@ -112,9 +113,14 @@ type Call = core.Call
 // capacity. The call counter sits on cache lines of its own, and
 // consecutive calls are stored a cache line apart within a chunk (slotOf),
 // so two cores recording calls do not write the same line twice over.
+//
+// A slot points to a record's core.LogHead. Its Kind says how the rest
+// reads: 0 for a callRecord, k for a record kept in its answer's block by
+// the k-th BlockLog the log has met (kinds).
 type callLog struct {
 	chunks []atomic.Pointer[callChunk] // chunk k holds firstChunk<<k slots
 	size   uint64                      // capacity, in calls
+	kinds  atomic.Pointer[kindTable]   // copied and swapped to grow
 	_      [cacheLine]byte
 	n      atomic.Uint64 // calls recorded since the Store was made
 	_      [cacheLine]byte
@@ -129,7 +135,50 @@ const cacheLine = 128
 // pointers, what a Store's first call costs the log.
 const firstChunk = 32
 
-type callChunk struct{ slots []atomic.Pointer[Call] }
+type callChunk struct {
+	slots []atomic.Pointer[core.LogHead]
+}
+
+// recordHead is the part of a callRecord that reads without its input type.
+type recordHead struct {
+	head   core.LogHead
+	op     Op
+	input  any // &in of its callRecord
+	output any
+	err    error
+}
+
+// callRecord is a logged call with the copy of its input the log keeps,
+// allocated together: the record of every call not kept in its answer's
+// block.
+type callRecord[I any] struct {
+	recordHead
+	in I
+}
+
+// logKind is a BlockLog the log has met, and the operation it logs.
+type logKind struct {
+	op   Op
+	view logViewer // the *core.BlockLog
+}
+
+type logViewer interface {
+	View(h *core.LogHead) (in, out any)
+}
+
+// kindTable is the kinds of a log: one allocation for the first read of
+// each operation that keeps its record in its answer's block (two exist).
+type kindTable struct {
+	n int
+	k [4]logKind
+}
+
+// inBlock is the head and input copy of a call's record when its answer's
+// block holds them; both nil otherwise.
+type inBlock[I any] struct {
+	head *core.LogHead
+	in   *I
+}
 
 // chunkOf returns the chunk of ring position r and r's index in it: chunk k
 // holds positions firstChunk*(2^k-1) to firstChunk*(2^(k+1)-1)-1.
@@ -156,7 +205,7 @@ func (l *callLog) enabled() bool { return l.size > 0 }
 
 // slot returns the slot of call i, making its chunk when create is set (a
 // missing chunk is nil otherwise).
-func (l *callLog) slot(i uint64, create bool) *atomic.Pointer[Call] {
+func (l *callLog) slot(i uint64, create bool) *atomic.Pointer[core.LogHead] {
 	r := i % l.size
 	k, j := chunkOf(r)
 	ch := l.chunks[k].Load()
@@ -168,34 +217,99 @@ func (l *callLog) slot(i uint64, create bool) *atomic.Pointer[Call] {
 		// whole cache lines.
 		m := min(uint64(firstChunk)<<k, l.size-(r-j))
 		m = (m + 7) &^ 7
-		l.chunks[k].CompareAndSwap(nil, &callChunk{slots: make([]atomic.Pointer[Call], m)})
+		l.chunks[k].CompareAndSwap(nil, &callChunk{slots: make([]atomic.Pointer[core.LogHead], m)})
 		ch = l.chunks[k].Load() // ours, or the one another call made first
 	}
 	return &ch.slots[slotOf(j, uint64(len(ch.slots)))]
 }
 
-func (l *callLog) record(c *Call) {
+// record stores the record h begins as the next call.
+func (l *callLog) record(h *core.LogHead) {
 	i := l.n.Add(1) - 1
-	c.Seq = i
-	l.slot(i, true).Store(c)
+	h.Seq = uint32(i)
+	l.slot(i, true).Store(h)
+}
+
+// kindOf returns the Kind of op's records kept by b, met first now or
+// before, or 0 when the log's table of kinds is full (the call then gets a
+// record of its own).
+func kindOf[I, O any](l *callLog, op Op, b *core.BlockLog[I, O]) uint32 {
+	if t := l.kinds.Load(); t != nil {
+		if k := t.find(op, b); k != 0 {
+			return k
+		}
+	}
+	return addKind(l, op, b)
+}
+
+// find returns the Kind of op's records kept by v, or 0.
+func (t *kindTable) find(op Op, v logViewer) uint32 {
+	for i := range t.n {
+		if t.k[i].view == v && t.k[i].op == op {
+			return uint32(i + 1)
+		}
+	}
+	return 0
+}
+
+// addKind adds op's records kept by v to the table (unless another call
+// just did) and returns their Kind, or 0 when the table is full.
+func addKind(l *callLog, op Op, v logViewer) uint32 {
+	for {
+		t := l.kinds.Load()
+		next := new(kindTable)
+		if t != nil {
+			if k := t.find(op, v); k != 0 {
+				return k
+			}
+			*next = *t
+		}
+		if next.n == len(next.k) {
+			return 0
+		}
+		next.k[next.n] = logKind{op: op, view: v}
+		next.n++
+		if l.kinds.CompareAndSwap(t, next) {
+			return uint32(next.n)
+		}
+	}
 }
 
 // recordCall adds a call of op to the log: a shallow copy of the input
 // (cheap, and enough for the usual reuse of one input struct across calls,
 // fields reassigned; Calls deep-copies what it hands out), the output as
-// returned, or the error. rec is the record allocated with the answer, or
-// nil for one of its own: either way one allocation holds the call and its
-// input.
-func recordCall[I, O any](e *Engine, op Op, in *I, out *O, err error, now time.Time, rec *core.CallRecord[I]) {
-	if rec == nil {
-		rec = new(core.CallRecord[I])
+// returned, or the error. When op keeps its record in its answer's block
+// (blk) and the call returned that answer, the block is the record;
+// otherwise one allocation holds the call and its input.
+func recordCall[S, I, O any](e *Engine, op *core.Operation[S, I, O], in *I, out *O, err error, now time.Time, blk inBlock[I]) {
+	if blk.head != nil && err == nil && out == op.Logged.Output(blk.head) {
+		if kind := kindOf(&e.calls, op.Op, op.Logged); kind != 0 {
+			*blk.in = *in
+			*blk.head = core.LogHead{Millis: now.UnixMilli(), Kind: kind}
+			e.calls.record(blk.head)
+			return
+		}
 	}
-	rec.In = *in
-	rec.Call = Call{Op: op, Input: &rec.In, Err: err, Millis: now.UnixMilli()}
+	rec := new(callRecord[I])
+	rec.in = *in
+	rec.recordHead = recordHead{head: core.LogHead{Millis: now.UnixMilli()}, op: op.Op, input: &rec.in, err: err}
 	if err == nil {
-		rec.Call.Output = out
+		rec.output = out
 	}
-	e.calls.record(&rec.Call)
+	e.calls.record(&rec.head)
+}
+
+// view returns a copy of the call whose record h begins.
+func (l *callLog) view(h *core.LogHead) Call {
+	if h.Kind == 0 {
+		// h begins a callRecord, whose recordHead reads without its type.
+		r := (*recordHead)(unsafe.Pointer(h))
+		return Call{Op: r.op, Input: core.DeepCopyAny(r.input), Output: core.DeepCopyAny(r.output), Err: r.err, Millis: h.Millis}
+	}
+	// The record was stored after its kind, so the kinds loaded now hold it.
+	k := l.kinds.Load().k[h.Kind-1]
+	in, out := k.view.View(h)
+	return Call{Op: k.op, Input: core.DeepCopyAny(in), Output: core.DeepCopyAny(out), Millis: h.Millis}
 }
 
 // Calls returns copies of the recorded calls, oldest first: at most the
@@ -216,11 +330,11 @@ func (e *Engine) Calls() []Call {
 		if s == nil {
 			continue // no call stored in this chunk yet
 		}
-		c := s.Load()
-		if c == nil || c.Seq != i {
+		h := s.Load()
+		if h == nil || h.Seq != uint32(i) {
 			continue // overwritten, cleared or not yet stored
 		}
-		out = append(out, Call{Op: c.Op, Input: core.DeepCopyAny(c.Input), Output: core.DeepCopyAny(c.Output), Err: c.Err, Millis: c.Millis})
+		out = append(out, l.view(h))
 	}
 	return out
 }

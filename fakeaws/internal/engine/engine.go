@@ -184,15 +184,15 @@ func Run[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *c
 		in = new(I)
 	}
 	now := e.now()
-	var rec *core.CallRecord[I] // the call's log record, when the answer was allocated with it
-	out, err := call(ctx, e, p, st, op, in, now, &rec)
+	var blk inBlock[I] // the call's log record, when the answer was allocated with it
+	out, err := call(ctx, e, p, st, op, in, now, &blk)
 	if e.calls.enabled() {
-		recordCall(e, op.Op, in, out, err, now, rec)
+		recordCall(e, op, in, out, err, now, blk)
 	}
 	return out, err
 }
 
-func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I, now time.Time, rec **core.CallRecord[I]) (*O, error) {
+func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *core.Operation[S, I, O], in *I, now time.Time, blk *inBlock[I]) (*O, error) {
 	service, name := op.Op.Service(), op.Op.Name()
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
@@ -224,8 +224,8 @@ func call[S, I, O any](ctx context.Context, e *Engine, p *Partition, st *S, op *
 	env := core.Env{Now: now, IDs: e.ids, Account: p.Account, Region: p.Region}
 	var a any
 	switch {
-	case op.AllocLogged != nil && e.calls.enabled():
-		a, *rec = op.AllocLogged()
+	case op.Logged != nil && e.calls.enabled():
+		a, blk.head, blk.in = op.Logged.Alloc()
 	case op.Alloc != nil:
 		a = op.Alloc()
 	}

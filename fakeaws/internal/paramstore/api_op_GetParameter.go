@@ -22,9 +22,9 @@ var GetParameter = &op[ssm.GetParameterInput, ssm.GetParameterOutput]{
 	Resources: func(s *State, _ core.Env, in *ssm.GetParameterInput) []core.Resource {
 		return s.readResources(aws.ToString(in.Name))
 	},
-	Alloc:       newParameterAnswer,
-	RunInto:     (*State).GetParameter,
-	AllocLogged: core.AllocWithRecord[ParameterAnswer, ssm.GetParameterInput],
+	Alloc:   newParameterAnswer,
+	RunInto: (*State).GetParameter,
+	Logged:  core.LogInBlock[ParameterAnswer, ssm.GetParameterInput, ssm.GetParameterOutput](),
 }
 
 // GetParameters declares Parameter Store's GetParameters.

@@ -17,9 +17,9 @@ var GetSecretValue = &op[secretsmanager.GetSecretValueInput, secretsmanager.GetS
 	Resources: func(s *State, _ core.Env, in *secretsmanager.GetSecretValueInput) []core.Resource {
 		return s.secretResource(in.SecretId)
 	},
-	Alloc:       newSecretValueAnswer,
-	RunInto:     (*State).getSecretValueInto,
-	AllocLogged: core.AllocWithRecord[SecretValueAnswer, secretsmanager.GetSecretValueInput],
+	Alloc:   newSecretValueAnswer,
+	RunInto: (*State).getSecretValueInto,
+	Logged:  core.LogInBlock[SecretValueAnswer, secretsmanager.GetSecretValueInput, secretsmanager.GetSecretValueOutput](),
 }
 
 // resolve picks the version GetSecretValue reads: VersionId if given (and
