@@ -17,9 +17,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/google/go-cmp/cmp"
 )
 
 // rawAnswer is an HTTP answer as a test reads it.

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/endpoint"
 )

@@ -13,12 +13,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"
-	"github.com/google/go-cmp/cmp"
 )
 
 // call is one step of the sequence replayed through every way in.

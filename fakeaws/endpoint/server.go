@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 )
 

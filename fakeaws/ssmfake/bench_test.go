@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws"
 	"github.com/fakeaws/fakeaws-go/fakeaws/smfake"
 	"github.com/fakeaws/fakeaws-go/fakeaws/ssmfake"

@@ -10,9 +10,10 @@ import (
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/fakeaws/fakeaws-go/fakeaws/clock"
 	"github.com/fakeaws/fakeaws-go/fakeaws/internal/core"
-	"github.com/google/go-cmp/cmp"
 )
 
 // A toy operation over a toy state, to test Do without either service.
